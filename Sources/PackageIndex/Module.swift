@@ -1,0 +1,1 @@
+// The PackageIndex module; its types arrive with the issue that builds it.

@@ -1,0 +1,4 @@
+extension DebugTool {
+    /// Every `preflight debug` tool, in the order `--help` lists them.
+    static let all: [DebugTool] = []
+}

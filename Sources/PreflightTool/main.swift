@@ -1,0 +1,4 @@
+import Foundation
+import PreflightCLI
+
+exit(runPreflight(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -1,0 +1,1 @@
+// The PythonPackaging module; its types arrive with the issue that builds it.

@@ -1,0 +1,1 @@
+// The TOML module; its types arrive with the issue that builds it.
