@@ -98,11 +98,11 @@ extension TargetPlatform {
             guard isTigerOrLater else { return [] }
             formats += ["intel", "fat3", "fat"]
         case "ppc64":
-            let isLeopardOrEarlier = version.major < 10 || (version.major == 10 && version.minor <= 5)
+            let isLeopardOrEarlier = version.major == 10 && version.minor <= 5
             guard isTigerOrLater, isLeopardOrEarlier else { return [] }
             formats += ["fat64"]
         case "ppc":
-            let isSnowLeopardOrEarlier = version.major < 10 || (version.major == 10 && version.minor <= 6)
+            let isSnowLeopardOrEarlier = version.major == 10 && version.minor <= 6
             guard isSnowLeopardOrEarlier else { return [] }
             formats += ["fat3", "fat"]
         default:
