@@ -144,3 +144,26 @@ extension PEP508Scanner {
         return end
     }
 }
+
+/// The syntax check `packaging` applies to a specifier list read in one pass.
+enum SpecifierSetText {
+    /// Whether `text` is a comma-separated list of valid specifiers with no empty
+    /// members, a single trailing comma allowed.
+    static func isValidList(_ text: String) -> Bool {
+        let members = text.split(separator: ",", omittingEmptySubsequences: false)
+        var specifierCount = 0
+        for member in members {
+            let scalars = Array(member.unicodeScalars)
+            guard let first = scalars.firstIndex(where: { !PEP508Scanner.isSpace($0) }),
+                let last = scalars.lastIndex(where: { !PEP508Scanner.isSpace($0) })
+            else { continue }
+            let scanner = PEP508Scanner(scalars: Array(scalars[first...last]))
+            guard scanner.matchSpecifier() == scanner.source.count else { return false }
+            specifierCount += 1
+        }
+        let commas = members.count - 1
+        if specifierCount == commas + 1 { return true }
+        let trimmed = text.unicodeScalars.reversed().drop { $0 == " " || $0 == "\t" }
+        return specifierCount > 0 && specifierCount == commas && trimmed.first == ","
+    }
+}

@@ -9,6 +9,8 @@ struct PEP508Scanner {
 
     init(_ text: String) { source = Array(text.unicodeScalars) }
 
+    init(scalars: [Unicode.Scalar]) { source = scalars }
+
     var isAtEnd: Bool { position == source.count }
 
     func scalar(at index: Int) -> Unicode.Scalar? {
