@@ -121,7 +121,9 @@ extension MarkerExpression {
         _ extras: Set<String>, _ op: MarkerOperator, _ literal: String
     ) throws(MarkerEvaluationError) -> Bool {
         let requested = extras.isEmpty ? [""] : extras
-        let isMember = requested.contains { $0.unicodeScalars.elementsEqual(literal.unicodeScalars) }
+        let isMember = requested.contains {
+            $0.unicodeScalars.elementsEqual(literal.unicodeScalars)
+        }
         switch op {
         case .equal: return isMember
         case .notEqual: return !isMember
@@ -178,7 +180,9 @@ enum PythonText {
         let haystack = Array(haystack.unicodeScalars)
         guard haystack.count >= needle.count else { return false }
         for start in 0...(haystack.count - needle.count)
-        where haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle) {
+        where haystack[start] == needle[0]
+            && haystack[start..<(start + needle.count)].elementsEqual(needle)
+        {
             return true
         }
         return false

@@ -34,13 +34,14 @@ public indirect enum MarkerTree: Hashable, Sendable {
     case group(MarkerTree)
 
     /// The text of this tree as one operand list; `first` is true at the top, where the
-    /// outermost list goes without parentheses.
+    /// outermost list goes without parentheses. Parentheses stay only around an `and` or
+    /// `or` below the top, as `packaging` renders them.
     func rendered(first: Bool) -> String {
         switch self {
         case .group(let inner):
             return inner.rendered(first: first)
         case .expression(let expression):
-            return first ? expression.description : "(\(expression))"
+            return expression.description
         case .and, .or:
             return first ? inline : "(\(inline))"
         }
@@ -105,4 +106,27 @@ public enum MarkerOperator: String, Hashable, Sendable, CaseIterable {
     case arbitraryEqual = "==="
     case `in` = "in"
     case notIn = "not in"
+}
+
+extension Marker {
+    /// Why the marker has no text form, or `nil`: a string holding both quote characters
+    /// cannot be quoted (`packaging` fails to render it too).
+    public var renderingProblem: String? {
+        func check(_ tree: MarkerTree) -> String? {
+            switch tree {
+            case .expression(let expression):
+                for case .value(let text) in [expression.lhs, expression.rhs]
+                where text.contains("\"") && text.contains("'") {
+                    return
+                        "cannot quote the marker string '\(text)': it holds both quote characters"
+                }
+                return nil
+            case .group(let inner): return check(inner)
+            case .and(let operands), .or(let operands):
+                for operand in operands { if let problem = check(operand) { return problem } }
+                return nil
+            }
+        }
+        return check(tree)
+    }
 }

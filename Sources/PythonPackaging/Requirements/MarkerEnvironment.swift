@@ -14,13 +14,27 @@ public struct MarkerEnvironment: Hashable, Sendable {
     /// An environment holding exactly `values`; a missing variable makes evaluation fail.
     public init(values: [String: Value]) { self.values = values }
 
-    /// An environment from string values, as `Marker.evaluate(environment)` prepares it:
-    /// `extra` defaults to no extra, is normalized, and a `python_full_version` ending
-    /// in `+` (an untagged build) gets `local` appended.
+    /// An environment from string values, prepared as `Marker.evaluate(environment)`
+    /// prepares it (see ``init(preparing:)-(_:[String:Value])``).
     public init(preparing strings: [String: String]) {
-        var values = strings.mapValues { Value.string($0) }
-        values["extra"] = .string(PackageName.normalize(strings["extra"] ?? ""))
-        if let full = strings["python_full_version"], full.hasSuffix("+") {
+        self.init(preparing: strings.mapValues { Value.string($0) })
+    }
+
+    /// An environment prepared as `Marker.evaluate(environment)` prepares it: `extra`
+    /// defaults to no extra and is normalized (an empty set meaning none), and a
+    /// `python_full_version` ending in `+` (an untagged build) gets `local` appended.
+    public init(preparing values: [String: Value]) {
+        var values = values
+        switch values["extra"] {
+        case .string(let name):
+            values["extra"] = .string(PackageName.normalize(name))
+        case .set(let names):
+            values["extra"] =
+                names.isEmpty ? .string("") : .set(Set(names.map(PackageName.normalize)))
+        case nil:
+            values["extra"] = .string("")
+        }
+        if case .string(let full) = values["python_full_version"], full.hasSuffix("+") {
             values["python_full_version"] = .string(full + "local")
         }
         self.values = values
