@@ -313,7 +313,7 @@ def write(name, requests, answer):
     with open(OUT / f"{name}.requests.jsonl", "w") as req, \
             open(OUT / f"{name}.responses.jsonl", "w") as res:
         for request in requests:
-            req.write(json.dumps(request, ensure_ascii=False) + "\n")
+            req.write(json.dumps(request) + "\n")
             res.write(json.dumps(answer(request), ensure_ascii=False) + "\n")
     print(f"{name}: {len(requests)} cases")
 
