@@ -130,3 +130,50 @@ extension Marker {
         return check(tree)
     }
 }
+
+// MARK: - Combining
+
+extension Marker {
+    /// Both markers must hold; operands already joined by `and` are spliced in, so
+    /// the result renders as `packaging`'s `Marker.__and__` does.
+    public static func && (lhs: Marker, rhs: Marker) -> Marker {
+        Marker(tree: .and(lhs.tree.operands(joinedBy: .and) + rhs.tree.operands(joinedBy: .and)))
+    }
+
+    /// Either marker must hold; operands already joined by `or` are spliced in, so the
+    /// result renders as `packaging`'s `Marker.__or__` does.
+    public static func || (lhs: Marker, rhs: Marker) -> Marker {
+        Marker(tree: .or(lhs.tree.operands(joinedBy: .or) + rhs.tree.operands(joinedBy: .or)))
+    }
+}
+
+extension MarkerTree {
+    /// A logical operator joining marker operands.
+    enum Junction { case and, or }
+
+    /// The operands to splice into a `junction` list: this tree's own operands when its
+    /// operand list uses only that junction (or it is one comparison), else this tree as
+    /// one group.
+    func operands(joinedBy junction: Junction) -> [MarkerTree] {
+        switch (self, junction) {
+        case (.group(let inner), _):
+            return inner.operands(joinedBy: junction)
+        case (.expression, _), (.and, .and):
+            return operands
+        case (.or(let alternatives), .or):
+            let usesOnlyOr = alternatives.allSatisfy {
+                if case .and = $0 { return false }
+                return true
+            }
+            return usesOnlyOr ? alternatives : [.group(self)]
+        case (.and, .or), (.or, .and):
+            return [.group(self)]
+        }
+    }
+
+    /// The operands of an `and`, or this tree alone.
+    private var operands: [MarkerTree] {
+        if case .and(let operands) = self { return operands }
+        return [self]
+    }
+}
