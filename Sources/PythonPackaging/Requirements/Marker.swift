@@ -96,15 +96,25 @@ public enum MarkerOperand: Hashable, Sendable, CustomStringConvertible {
 
 /// A marker comparison operator.
 public enum MarkerOperator: String, Hashable, Sendable, CaseIterable {
+    /// `<`
     case lessThan = "<"
+    /// `<=`
     case lessThanOrEqual = "<="
+    /// `==`
     case equal = "=="
+    /// `!=`
     case notEqual = "!="
+    /// `>=`
     case greaterThanOrEqual = ">="
+    /// `>`
     case greaterThan = ">"
+    /// `~=`, meaningful for versions only.
     case compatible = "~="
+    /// `===`, meaningful for versions only.
     case arbitraryEqual = "==="
+    /// `in`: substring, or membership in a set-valued variable.
     case `in` = "in"
+    /// `not in`
     case notIn = "not in"
 }
 
