@@ -10,13 +10,17 @@ file it would install for each locked `name==version`, and checks that:
     wheels at all.
 The private packages are found through --find-links on Fixtures/private-index.
 
-Usage: /work/venv/bin/python Scripts/oracles/cross_check_pip.py [FIXTURE...]
+Usage: PIP_PYTHON=/tmp/pipcheck/bin/python \
+           /work/venv/bin/python Scripts/oracles/cross_check_pip.py [FIXTURE...]
+where /tmp/pipcheck is a venv with a recent pip (26.3 was used:
+`~/.pyenv/versions/3.13.0/bin/python -m venv /tmp/pipcheck; /tmp/pipcheck/bin/pip install -U pip`).
 Exit 1 when pip disagrees anywhere.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -26,7 +30,9 @@ from urllib.parse import unquote, urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from check_ground_truth import FIXTURES, TARGETS, Target  # noqa: E402
 
-PIP = [sys.executable, "-m", "pip"]
+# A recent pip: pip 23.2 checks a downloaded wheel's Requires-Python against the running
+# interpreter instead of --python-version. PIP_PYTHON names the Python whose pip is used.
+PIP = [os.environ.get("PIP_PYTHON", sys.executable), "-m", "pip"]
 PRIVATE = FIXTURES / "private-index" / "simple"
 
 
