@@ -24,6 +24,12 @@ extension TOMLParser {
 
         /// The whole key written back as TOML.
         var display: String { display(through: count - 1) }
+
+        /// The parts up to and including `index` below the table at `path`, for messages.
+        func display(through index: Int, below path: [String]) -> String {
+            let prefix = path.map(displayKey).joined(separator: ".")
+            return path.isEmpty ? display(through: index) : prefix + "." + display(through: index)
+        }
     }
 
     // MARK: - Keys
@@ -84,7 +90,7 @@ extension TOMLParser {
             valueEnd: UInt32(truncatingIfNeeded: position))
         try Self.insert(
             value, span: valueSpan, key: key, part: 0, into: &section, section: sectionNumber,
-            layout: layout)
+            layout: layout, path: sectionPath)
     }
 
     /// Parses `= value` after `key`.
@@ -104,10 +110,10 @@ extension TOMLParser {
 
     /// Adds `value` under `key` (from part `part` on) to `table`, creating the tables a
     /// dotted key names; `section` identifies the table section or inline table the
-    /// line belongs to.
+    /// line belongs to, and `path` names it in messages.
     static func insert(
         _ value: TOMLValue, span: TOMLSpan, key: Key, part: Int, into table: inout TOMLTable,
-        section: UInt32, layout: TOMLTable.StatementLayout
+        section: UInt32, layout: TOMLTable.StatementLayout, path: [String]
     ) throws(ParseFailure) {
         table.lastStatement = layout
         let keyPart = key[part]
@@ -119,7 +125,7 @@ extension TOMLParser {
                 let line = table[existing].keySpan.line
                 throw ParseFailure(
                     offset: keyPart.span.bytes.lowerBound,
-                    message: "key '\(key.display)' is already defined on line \(line)")
+                    message: "key '\(key.display(through: part, below: path))' is already defined on line \(line)")
             }
             table.append(key: keyPart.text, value: value, keySpan: keyPart.span, valueSpan: span)
             return
@@ -131,14 +137,14 @@ extension TOMLParser {
             child.definingSection = section
             try insert(
                 value, span: span, key: key, part: part + 1, into: &child, section: section,
-                layout: layout)
+                layout: layout, path: path)
             table.append(
                 key: keyPart.text, value: .table(child), keySpan: keyPart.span,
                 valueSpan: keyPart.span)
             return
         }
         let offset = keyPart.span.bytes.lowerBound
-        let name = key.display(through: part)
+        let name = key.display(through: part, below: path)
         guard case .table(var child) = table.takeValue(at: existing) else {
             let kind = table[existing].value.typeName
             throw ParseFailure(
@@ -164,7 +170,7 @@ extension TOMLParser {
         }
         try insert(
             value, span: span, key: key, part: part + 1, into: &child, section: section,
-            layout: layout)
+            layout: layout, path: path)
         table.setValue(.table(child), at: existing)
     }
 
@@ -254,8 +260,13 @@ extension TOMLParser {
                     message: "cannot define array of tables '\(name)': it is already a table")
             }
             guard child.kind == .implicit else {
-                let how = child.kind == .dotted ? "by dotted keys" : child.kind == .inline ? "inline" : "already"
-                throw ParseFailure(offset: offset, message: "table '\(name)' is \(how) defined")
+                let how =
+                    switch child.kind {
+                    case .dotted: " by dotted keys"
+                    case .inline: " as an inline table"
+                    default: ""
+                    }
+                throw ParseFailure(offset: offset, message: "table '\(name)' is already defined\(how)")
             }
             child.kind = .header
             child.span = headerSpan

@@ -123,7 +123,7 @@ extension TOMLParser {
                 valueEnd: UInt32(truncatingIfNeeded: position))
             try Self.insert(
                 value, span: valueSpan, key: key, part: 0, into: &table, section: number,
-                layout: layout)
+                layout: layout, path: [])
             skipWhitespace()
             guard position < end else {
                 throw failure("expected '}' to close inline table, found end of file")
