@@ -53,7 +53,8 @@ import Testing
         let originalLines = lines(original.bytes)
         for path in leafPaths(original.root) {
             guard let entry = entry(at: path, in: original.root),
-                let parent = original.root.value(at: path.dropLast())?.table ?? Optional(original.root),
+                let parent = original.root.value(at: path.dropLast())?.table
+                    ?? Optional(original.root),
                 !parent.isInline,
                 !original.bytes[entry.valueSpan.bytes].contains(ASCII.newline)
             else { continue }
@@ -95,8 +96,10 @@ import Testing
         #expect(document.text == "a = \"say \\\"hi\\\"\\\\\\n\\t\\u0001\"\n")
         try document.setValue(.array([1, 2.5, .float(.infinity), true]), at: ["a"])
         #expect(document.text == "a = [1, 2.5, inf, true]\n")
-        try document.setValue(.table(["version": "^2.31", "extras": .array(["socks"]), "odd key": 1]), at: ["a"])
-        #expect(document.text == "a = { version = \"^2.31\", extras = [\"socks\"], \"odd key\" = 1 }\n")
+        try document.setValue(
+            .table(["version": "^2.31", "extras": .array(["socks"]), "odd key": 1]), at: ["a"])
+        #expect(
+            document.text == "a = { version = \"^2.31\", extras = [\"socks\"], \"odd key\" = 1 }\n")
         #expect(try TOMLTable(parsing: document.text)["a"]?["odd key"] == 1)
     }
 
@@ -135,7 +138,8 @@ import Testing
 
                 """)
         try document.setValue("^0.27", at: ["tool", "poetry", "dependencies", "httpx"])
-        try document.setValue("^5.0", at: ["tool", "poetry", "group", "dev", "dependencies", "pytest-cov"])
+        try document.setValue(
+            "^5.0", at: ["tool", "poetry", "group", "dev", "dependencies", "pytest-cov"])
         #expect(
             document.text == """
                 [tool.poetry.dependencies]
@@ -154,14 +158,17 @@ import Testing
     @Test func addedKeysFollowIndentationAndSpacing() throws {
         var document = try TOMLDocument(parsing: "  [tool.ruff]\n  line-length=88\n[other]\n")
         try document.setValue("py311", at: ["tool", "ruff", "target-version"])
-        #expect(document.text == "  [tool.ruff]\n  line-length=88\n  target-version=\"py311\"\n[other]\n")
+        #expect(
+            document.text
+                == "  [tool.ruff]\n  line-length=88\n  target-version=\"py311\"\n[other]\n")
     }
 
     @Test func addsAKeyAfterAMultiLineValue() throws {
         var document = try TOMLDocument(parsing: "[project]\ndeps = [\n  \"a\",\n]  # end\n\n[x]\n")
         try document.setValue(">=3.10", at: ["project", "requires-python"])
         #expect(
-            document.text == "[project]\ndeps = [\n  \"a\",\n]  # end\nrequires-python = \">=3.10\"\n\n[x]\n")
+            document.text
+                == "[project]\ndeps = [\n  \"a\",\n]  # end\nrequires-python = \">=3.10\"\n\n[x]\n")
     }
 
     @Test func addsAKeyAtTheEndOfAFileWithoutANewline() throws {
@@ -191,12 +198,15 @@ import Testing
         var document = try TOMLDocument(parsing: "requests = {version = \"^2.31\"}\nempty = {}\n")
         try document.setValue(.array(["socks"]), at: ["requests", "extras"])
         try document.setValue(1, at: ["empty", "x"])
-        #expect(document.text == "requests = {version = \"^2.31\", extras = [\"socks\"]}\nempty = { x = 1 }\n")
+        #expect(
+            document.text
+                == "requests = {version = \"^2.31\", extras = [\"socks\"]}\nempty = { x = 1 }\n")
     }
 
     @Test func addsAMissingTableAsASectionAtTheEnd() throws {
         var document = try TOMLDocument(parsing: "[tool.poetry.dependencies]\npython = \"^3.9\"\n")
-        try document.setValue("^7.0", at: ["tool", "poetry", "group", "docs", "dependencies", "sphinx"])
+        try document.setValue(
+            "^7.0", at: ["tool", "poetry", "group", "docs", "dependencies", "sphinx"])
         try document.setValue("demo", at: ["tool", "poetry", "name"])
         #expect(
             document.text == """
@@ -245,7 +255,8 @@ import Testing
     }
 
     @Test func removesInlineTableEntriesWithTheirCommas() throws {
-        var document = try TOMLDocument(parsing: "d = { version = \"^1\", python = \"<3.12\", optional = true }\n")
+        var document = try TOMLDocument(
+            parsing: "d = { version = \"^1\", python = \"<3.12\", optional = true }\n")
         try document.removeValue(at: ["d", "python"])
         #expect(document.text == "d = { version = \"^1\", optional = true }\n")
         try document.removeValue(at: ["d", "optional"])
@@ -262,8 +273,12 @@ import Testing
         #expect(throws: TOMLError.self) { try document.setValue(1, at: ["tool", "poetry"]) }
         #expect(throws: TOMLError.self) { try document.setValue(1, at: ["package"]) }
         #expect(throws: TOMLError.self) { try document.removeValue(at: ["tool"]) }
-        #expect(throws: TOMLError.self) { try document.removeValue(at: ["tool", "poetry", "missing"]) }
-        #expect(throws: TOMLError.self) { try document.setValue(1, at: ["tool", "poetry", "name", "x"]) }
+        #expect(throws: TOMLError.self) {
+            try document.removeValue(at: ["tool", "poetry", "missing"])
+        }
+        #expect(throws: TOMLError.self) {
+            try document.setValue(1, at: ["tool", "poetry", "name", "x"])
+        }
         #expect(document.text == source)
         do {
             try document.setValue(1, at: ["tool", "poetry", "name", "x"])
@@ -284,7 +299,9 @@ import Testing
     /// Paths of every non-table value reachable through tables.
     private func leafPaths(_ table: TOMLTable, prefix: [String] = []) -> [[String]] {
         table.flatMap { entry -> [[String]] in
-            if case .table(let child) = entry.value { return leafPaths(child, prefix: prefix + [entry.key]) }
+            if case .table(let child) = entry.value {
+                return leafPaths(child, prefix: prefix + [entry.key])
+            }
             if case .array(let array) = entry.value, array.isArrayOfTables { return [] }
             return [prefix + [entry.key]]
         }

@@ -42,13 +42,18 @@ import Testing
                     date: TOMLDate(year: 2024, month: 2, day: 29),
                     time: TOMLTime(hour: 23, minute: 59, second: 60)))),
         ValueCase(
-            source: "a = 1979-05-27", expected: .localDate(TOMLDate(year: 1979, month: 5, day: 27))),
+            source: "a = 1979-05-27",
+            expected: .localDate(TOMLDate(year: 1979, month: 5, day: 27))),
         ValueCase(
             source: "a = 07:32:00.5",
             expected: .localTime(TOMLTime(hour: 7, minute: 32, second: 0, fraction: "5"))),
-        ValueCase(source: "a = [1, 'two', [3.0], {x = 4}]", expected: .array([1, "two", .array([3.0]), .table(["x": 4])])),
+        ValueCase(
+            source: "a = [1, 'two', [3.0], {x = 4}]",
+            expected: .array([1, "two", .array([3.0]), .table(["x": 4])])),
         ValueCase(source: "a = [\n  1, # one\n  2,\n]", expected: .array([1, 2])),
-        ValueCase(source: "a = { x = 1, y.z = 'w' }", expected: .table(["x": 1, "y": .table(["z": "w"])])),
+        ValueCase(
+            source: "a = { x = 1, y.z = 'w' }",
+            expected: .table(["x": 1, "y": .table(["z": "w"])])),
     ]
 
     @Test(arguments: values)
@@ -136,41 +141,100 @@ import Testing
     }
 
     static let errors: [ErrorCase] = [
-        ErrorCase(source: "name \"x\"", message: "expected '=' after key 'name', found '\"'", line: 1, column: 6),
-        ErrorCase(source: "a = 1\na = 2", message: "key 'a' is already defined on line 1", line: 2, column: 1),
+        ErrorCase(
+            source: "name \"x\"", message: "expected '=' after key 'name', found '\"'", line: 1,
+            column: 6),
+        ErrorCase(
+            source: "a = 1\na = 2", message: "key 'a' is already defined on line 1", line: 2,
+            column: 1),
         ErrorCase(source: "[t]\n[t]", message: "table 't' is already defined", line: 2, column: 2),
-        ErrorCase(source: "a = {x = 1}\n[a]", message: "table 'a' is already defined as an inline table", line: 2, column: 2),
-        ErrorCase(source: "a = {x = 1}\na.y = 2", message: "cannot add keys to inline table 'a'", line: 2, column: 1),
-        ErrorCase(source: "a = [1]\n[[a]]", message: "key 'a' is already defined as an array, not a table", line: 2, column: 3),
-        ErrorCase(source: "[[a]]\n[a]", message: "table 'a' is already defined as an array of tables", line: 2, column: 2),
-        ErrorCase(source: "[fruit]\napple.color = 'red'\n[fruit.apple]", message: "table 'fruit.apple' is already defined by dotted keys", line: 3, column: 8),
-        ErrorCase(source: "[a.b]\nc = 1\n[a]\nb.d = 2", message: "table 'a.b' is defined by a header; dotted keys cannot extend it", line: 4, column: 1),
-        ErrorCase(source: "a.b = 1\n[x]\n[a.b.c]", message: "key 'a.b' is already defined as an integer, not a table", line: 3, column: 4),
-        ErrorCase(source: "a = 0123", message: "leading zeros are not allowed in '0123'", line: 1, column: 5),
-        ErrorCase(source: "a = 9223372036854775808", message: "integer '9223372036854775808' does not fit in 64 bits", line: 1, column: 5),
+        ErrorCase(
+            source: "a = {x = 1}\n[a]", message: "table 'a' is already defined as an inline table",
+            line: 2, column: 2),
+        ErrorCase(
+            source: "a = {x = 1}\na.y = 2", message: "cannot add keys to inline table 'a'", line: 2,
+            column: 1),
+        ErrorCase(
+            source: "a = [1]\n[[a]]",
+            message: "key 'a' is already defined as an array, not a table", line: 2, column: 3),
+        ErrorCase(
+            source: "[[a]]\n[a]", message: "table 'a' is already defined as an array of tables",
+            line: 2, column: 2),
+        ErrorCase(
+            source: "[fruit]\napple.color = 'red'\n[fruit.apple]",
+            message: "table 'fruit.apple' is already defined by dotted keys", line: 3, column: 8),
+        ErrorCase(
+            source: "[a.b]\nc = 1\n[a]\nb.d = 2",
+            message: "table 'a.b' is defined by a header; dotted keys cannot extend it", line: 4,
+            column: 1),
+        ErrorCase(
+            source: "a.b = 1\n[x]\n[a.b.c]",
+            message: "key 'a.b' is already defined as an integer, not a table", line: 3, column: 4),
+        ErrorCase(
+            source: "a = 0123", message: "leading zeros are not allowed in '0123'", line: 1,
+            column: 5),
+        ErrorCase(
+            source: "a = 9223372036854775808",
+            message: "integer '9223372036854775808' does not fit in 64 bits", line: 1, column: 5),
         ErrorCase(source: "a = 1__0", message: "invalid number '1__0'", line: 1, column: 7),
         ErrorCase(source: "a = 1.", message: "invalid float '1.'", line: 1, column: 5),
-        ErrorCase(source: "a = +0x10", message: "a sign is not allowed on integer '+0x10' in base 16", line: 1, column: 5),
-        ErrorCase(source: "a = \"x", message: "expected '\"' to close string, found end of file", line: 1, column: 7),
-        ErrorCase(source: "a = \"x\nb = 1", message: "expected '\"' to close string, found end of line", line: 1, column: 7),
-        ErrorCase(source: "a = \"\\q\"", message: "invalid escape sequence '\\q'", line: 1, column: 7),
-        ErrorCase(source: "a = \"\\uD800\"", message: "escape '\\uD800' is not a Unicode scalar value", line: 1, column: 6),
-        ErrorCase(source: "a = 2023-02-29", message: "invalid date '2023-02-29': day 29 is out of range", line: 1, column: 13),
+        ErrorCase(
+            source: "a = +0x10", message: "a sign is not allowed on integer '+0x10' in base 16",
+            line: 1, column: 5),
+        ErrorCase(
+            source: "a = \"x", message: "expected '\"' to close string, found end of file", line: 1,
+            column: 7),
+        ErrorCase(
+            source: "a = \"x\nb = 1", message: "expected '\"' to close string, found end of line",
+            line: 1, column: 7),
+        ErrorCase(
+            source: "a = \"\\q\"", message: "invalid escape sequence '\\q'", line: 1, column: 7),
+        ErrorCase(
+            source: "a = \"\\uD800\"", message: "escape '\\uD800' is not a Unicode scalar value",
+            line: 1, column: 6),
+        ErrorCase(
+            source: "a = 2023-02-29", message: "invalid date '2023-02-29': day 29 is out of range",
+            line: 1, column: 13),
         ErrorCase(source: "a = 12:60:00", message: "minute 60 is out of range", line: 1, column: 8),
-        ErrorCase(source: "a = 1 b = 2", message: "expected end of line after value, found 'b'", line: 1, column: 7),
-        ErrorCase(source: "[a] b = 1", message: "expected end of line after table header, found 'b'", line: 1, column: 5),
-        ErrorCase(source: "a = [1 2]", message: "expected ',' or ']' after array element, found '2'", line: 1, column: 8),
-        ErrorCase(source: "a = {x = 1,}", message: "expected a key, found '}'", line: 1, column: 12),
-        ErrorCase(source: "a = {x = 1\n}", message: "expected ',' or '}' after inline table value, found end of line", line: 1, column: 11),
-        ErrorCase(source: "a = truee", message: "expected a value, found 'truee'", line: 1, column: 5),
-        ErrorCase(source: "a =", message: "expected a value, found end of file", line: 1, column: 4),
-        ErrorCase(source: "# bad \u{1}", message: "control character U+0001 is not allowed in a comment", line: 1, column: 7),
-        ErrorCase(source: "a = 'x\u{7F}'", message: "control character U+007F is not allowed in a literal string; write it as an escape", line: 1, column: 7),
-        ErrorCase(source: "a = 1\r", message: "a carriage return must be followed by a line feed", line: 1, column: 6),
-        ErrorCase(source: "[[a]\n", message: "expected ']]' after table header 'a', found end of line", line: 1, column: 5),
+        ErrorCase(
+            source: "a = 1 b = 2", message: "expected end of line after value, found 'b'", line: 1,
+            column: 7),
+        ErrorCase(
+            source: "[a] b = 1", message: "expected end of line after table header, found 'b'",
+            line: 1, column: 5),
+        ErrorCase(
+            source: "a = [1 2]", message: "expected ',' or ']' after array element, found '2'",
+            line: 1, column: 8),
+        ErrorCase(
+            source: "a = {x = 1,}", message: "expected a key, found '}'", line: 1, column: 12),
+        ErrorCase(
+            source: "a = {x = 1\n}",
+            message: "expected ',' or '}' after inline table value, found end of line", line: 1,
+            column: 11),
+        ErrorCase(
+            source: "a = truee", message: "expected a value, found 'truee'", line: 1, column: 5),
+        ErrorCase(
+            source: "a =", message: "expected a value, found end of file", line: 1, column: 4),
+        ErrorCase(
+            source: "# bad \u{1}", message: "control character U+0001 is not allowed in a comment",
+            line: 1, column: 7),
+        ErrorCase(
+            source: "a = 'x\u{7F}'",
+            message:
+                "control character U+007F is not allowed in a literal string; "
+                + "write it as an escape",
+            line: 1, column: 7),
+        ErrorCase(
+            source: "a = 1\r", message: "a carriage return must be followed by a line feed",
+            line: 1, column: 6),
+        ErrorCase(
+            source: "[[a]\n", message: "expected ']]' after table header 'a', found end of line",
+            line: 1, column: 5),
         ErrorCase(source: "= 1", message: "expected a key, found '='", line: 1, column: 1),
         ErrorCase(source: "ключ = 1", message: "expected a key, found 'к'", line: 1, column: 1),
-        ErrorCase(source: "s = \"é\" x", message: "expected end of line after value, found 'x'", line: 1, column: 9),
+        ErrorCase(
+            source: "s = \"é\" x", message: "expected end of line after value, found 'x'", line: 1,
+            column: 9),
     ]
 
     @Test(arguments: errors)
@@ -203,7 +267,10 @@ import Testing
 
     @Test func rejectsInvalidUTF8() {
         let cases: [([UInt8], String)] = [
-            ([0x61, 0x20, 0x3D, 0x20, 0x22, 0xFF, 0x22], "invalid UTF-8: byte 0xFF cannot start a character"),
+            (
+                [0x61, 0x20, 0x3D, 0x20, 0x22, 0xFF, 0x22],
+                "invalid UTF-8: byte 0xFF cannot start a character"
+            ),
             ([0x23, 0xC0, 0x80], "invalid UTF-8: overlong encoding"),
             ([0x23, 0xE0, 0x80, 0x80], "invalid UTF-8: overlong encoding"),
             ([0x23, 0xED, 0xA0, 0x80], "invalid UTF-8: encoded surrogate"),

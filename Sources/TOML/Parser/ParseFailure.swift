@@ -28,7 +28,8 @@ struct ParseFailure: Error {
         if lineEnd > lineStart, bytes[lineEnd - 1] == ASCII.carriageReturn, lineEnd > offset {
             lineEnd -= 1
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
+        let text = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
         return TOMLError(message: message, line: line, column: column, sourceLine: text)
     }
 }

@@ -83,7 +83,9 @@ extension TOMLParser {
     }
 
     /// Digits of `radix` separated by single underscores; `nil` value when invalid.
-    private func integer(_ range: Range<Int>, radix: Int64, text: String) throws(ParseFailure) -> Int64 {
+    private func integer(_ range: Range<Int>, radix: Int64, text: String) throws(ParseFailure)
+        -> Int64
+    {
         var value: Int64 = 0
         var previousWasDigit = false
         for index in range {
@@ -98,17 +100,22 @@ extension TOMLParser {
             let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
             let (sum, carry) = shifted.addingReportingOverflow(Int64(digit))
             guard !overflow, !carry else {
-                throw ParseFailure(offset: range.lowerBound, message: "integer '\(text)' does not fit in 64 bits")
+                throw ParseFailure(
+                    offset: range.lowerBound, message: "integer '\(text)' does not fit in 64 bits")
             }
             value = sum
             previousWasDigit = true
         }
-        guard previousWasDigit else { throw ParseFailure(offset: range.lowerBound, message: "invalid number '\(text)'") }
+        guard previousWasDigit else {
+            throw ParseFailure(offset: range.lowerBound, message: "invalid number '\(text)'")
+        }
         return value
     }
 
     /// A decimal integer, accumulated negatively so `-9223372036854775808` fits.
-    private func decimalInteger(_ range: Range<Int>, isNegative: Bool, text: String) throws(ParseFailure) -> Int64 {
+    private func decimalInteger(_ range: Range<Int>, isNegative: Bool, text: String)
+        throws(ParseFailure) -> Int64
+    {
         var value: Int64 = 0
         var previousWasDigit = false
         for index in range {
@@ -123,21 +130,27 @@ extension TOMLParser {
             let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
             let (sum, carry) = shifted.subtractingReportingOverflow(Int64(byte - ASCII.zero))
             guard !overflow, !carry else {
-                throw ParseFailure(offset: range.lowerBound, message: "integer '\(text)' does not fit in 64 bits")
+                throw ParseFailure(
+                    offset: range.lowerBound, message: "integer '\(text)' does not fit in 64 bits")
             }
             value = sum
             previousWasDigit = true
         }
-        guard previousWasDigit else { throw ParseFailure(offset: range.lowerBound, message: "invalid number '\(text)'") }
+        guard previousWasDigit else {
+            throw ParseFailure(offset: range.lowerBound, message: "invalid number '\(text)'")
+        }
         if isNegative { return value }
         guard value != .min else {
-            throw ParseFailure(offset: range.lowerBound, message: "integer '\(text)' does not fit in 64 bits")
+            throw ParseFailure(
+                offset: range.lowerBound, message: "integer '\(text)' does not fit in 64 bits")
         }
         return -value
     }
 
     /// A float: integer part, then `.digits`, `e±digits` or both.
-    private func float(_ range: Range<Int>, isNegative: Bool, text: String) throws(ParseFailure) -> Double {
+    private func float(_ range: Range<Int>, isNegative: Bool, text: String) throws(ParseFailure)
+        -> Double
+    {
         let invalid = ParseFailure(offset: range.lowerBound, message: "invalid float '\(text)'")
         var cleaned: [UInt8] = isNegative ? [ASCII.minus] : []
         var index = range.lowerBound
@@ -165,7 +178,8 @@ extension TOMLParser {
         let integerStart = index
         let integerLength = try digits()
         if bytes[integerStart] == ASCII.zero, integerLength > 1 {
-            throw ParseFailure(offset: range.lowerBound, message: "leading zeros are not allowed in '\(text)'")
+            throw ParseFailure(
+                offset: range.lowerBound, message: "leading zeros are not allowed in '\(text)'")
         }
         if index < range.upperBound, bytes[index] == ASCII.period {
             cleaned.append(ASCII.period)
@@ -181,7 +195,9 @@ extension TOMLParser {
             }
             _ = try digits()
         }
-        guard index == range.upperBound, let value = Double(String(decoding: cleaned, as: UTF8.self)) else {
+        guard index == range.upperBound,
+            let value = Double(String(decoding: cleaned, as: UTF8.self))
+        else {
             throw invalid
         }
         return value
@@ -196,11 +212,14 @@ extension TOMLParser {
         let separator = bytes[position]
         let hasTime =
             separator == ASCII.upperT || separator == ASCII.lowerT
-            || (separator == ASCII.space && position + 1 < end && ASCII.isDigit(bytes[position + 1]))
+            || (separator == ASCII.space && position + 1 < end
+                && ASCII.isDigit(bytes[position + 1]))
         guard hasTime else { return .localDate(date) }
         position += 1
         let time = try parseTime()
-        guard position < end else { return .localDateTime(TOMLLocalDateTime(date: date, time: time)) }
+        guard position < end else {
+            return .localDateTime(TOMLLocalDateTime(date: date, time: time))
+        }
         switch bytes[position] {
         case ASCII.upperZ, ASCII.lowerZ:
             position += 1
@@ -236,7 +255,8 @@ extension TOMLParser {
             }
         guard day <= lastDay else {
             let text = makeString(start..<position)
-            throw ParseFailure(offset: dayOffset, message: "invalid date '\(text)': day \(day) is out of range")
+            throw ParseFailure(
+                offset: dayOffset, message: "invalid date '\(text)': day \(day) is out of range")
         }
         return TOMLDate(year: year, month: month, day: day)
     }
@@ -284,11 +304,14 @@ extension TOMLParser {
     }
 
     /// Consumes two digits whose value must lie in `range`.
-    private mutating func twoDigits(named name: String, in range: ClosedRange<Int>) throws(ParseFailure) -> Int {
+    private mutating func twoDigits(named name: String, in range: ClosedRange<Int>)
+        throws(ParseFailure) -> Int
+    {
         let start = position
         let value = try digits(count: 2, named: name)
         guard range.contains(value) else {
-            throw ParseFailure(offset: start, message: "\(name) \(makeString(start..<position)) is out of range")
+            throw ParseFailure(
+                offset: start, message: "\(name) \(makeString(start..<position)) is out of range")
         }
         return value
     }

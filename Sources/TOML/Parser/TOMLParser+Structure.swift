@@ -125,7 +125,10 @@ extension TOMLParser {
                 let line = table[existing].keySpan.line
                 throw ParseFailure(
                     offset: keyPart.span.bytes.lowerBound,
-                    message: "key '\(key.display(through: part, below: path))' is already defined on line \(line)")
+                    message:
+                        "key '\(key.display(through: part, below: path))' "
+                        + "is already defined on line \(line)"
+                )
             }
             table.append(key: keyPart.text, value: value, keySpan: keyPart.span, valueSpan: span)
             return
@@ -186,7 +189,8 @@ extension TOMLParser {
         skipWhitespace()
         let closing = isArray ? "']]'" : "']'"
         guard position < end, bytes[position] == ASCII.closeBracket else {
-            throw failure("expected \(closing) after table header '\(key.display)', found \(found())")
+            throw failure(
+                "expected \(closing) after table header '\(key.display)', found \(found())")
         }
         position += 1
         if isArray {
@@ -247,7 +251,8 @@ extension TOMLParser {
         case .table(var child):
             if !isLast {
                 guard child.kind != .inline else {
-                    throw ParseFailure(offset: offset, message: "cannot extend inline table '\(name)'")
+                    throw ParseFailure(
+                        offset: offset, message: "cannot extend inline table '\(name)'")
                 }
                 let opened = try open(
                     key, part: part + 1, in: &child, isArray: isArray, headerSpan: headerSpan)
@@ -266,7 +271,8 @@ extension TOMLParser {
                     case .inline: " as an inline table"
                     default: ""
                     }
-                throw ParseFailure(offset: offset, message: "table '\(name)' is already defined\(how)")
+                throw ParseFailure(
+                    offset: offset, message: "table '\(name)' is already defined\(how)")
             }
             child.kind = .header
             child.span = headerSpan
@@ -314,7 +320,9 @@ extension TOMLParser {
 
     /// Replaces the placeholder at `path` below `table` (descending into the last
     /// element of arrays of tables) with `section`.
-    private static func store(_ section: TOMLTable, path: ArraySlice<String>, in table: inout TOMLTable) {
+    private static func store(
+        _ section: TOMLTable, path: ArraySlice<String>, in table: inout TOMLTable
+    ) {
         guard let key = path.first, let position = table.index(forKey: key) else {
             preconditionFailure("the open section is in the tree")
         }
