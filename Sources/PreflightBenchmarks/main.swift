@@ -9,7 +9,7 @@ struct Benchmark {
 
 /// Every benchmark, in the order `preflight-bench` runs them.
 let benchmarks: [Benchmark] = [
-    tomlBenchmark
+    .toml
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

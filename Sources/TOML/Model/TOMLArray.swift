@@ -45,12 +45,12 @@ public struct TOMLArray: Sendable, RandomAccessCollection, ExpressibleByArrayLit
         elements[elements.count - 1] = value
     }
 
-    /// Removes and returns the last element, leaving a placeholder so it can be
+    /// Moves the last element, a table, out, leaving a placeholder, so it can be
     /// modified without a copy and put back with ``replaceLast(with:)``.
-    mutating func takeLast() -> TOMLValue {
-        let last = elements[elements.count - 1]
+    mutating func takeLastTable() -> TOMLTable? {
+        guard case .table(let table)? = elements.last else { return nil }
         elements[elements.count - 1] = .bool(false)
-        return last
+        return table
     }
 }
 

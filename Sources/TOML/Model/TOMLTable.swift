@@ -152,12 +152,20 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
         entries[position].valueSpan = valueSpan
     }
 
-    /// Removes and returns the value at `position`, leaving a placeholder so the value
-    /// can be modified without a copy and put back with ``setValue(_:at:)``.
-    mutating func takeValue(at position: Int) -> TOMLValue {
-        let value = entries[position].value
+    /// Moves the table at `position` out, leaving a placeholder, so it can be modified
+    /// without a copy and put back with ``setValue(_:at:)``; `nil` when the value is not
+    /// a table.
+    mutating func takeTable(at position: Int) -> TOMLTable? {
+        guard case .table(let table) = entries[position].value else { return nil }
         entries[position].value = .bool(false)
-        return value
+        return table
+    }
+
+    /// Moves the array at `position` out like ``takeTable(at:)``.
+    mutating func takeArray(at position: Int) -> TOMLArray? {
+        guard case .array(let array) = entries[position].value else { return nil }
+        entries[position].value = .bool(false)
+        return array
     }
 
     private mutating func rebuildIndex() {

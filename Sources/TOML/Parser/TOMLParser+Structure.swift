@@ -148,8 +148,8 @@ extension TOMLParser {
         }
         let offset = keyPart.span.bytes.lowerBound
         let name = key.display(through: part, below: path)
-        guard case .table(var child) = table.takeValue(at: existing) else {
-            let kind = table[existing].value.typeName
+        let kind = table[existing].value.typeName
+        guard var child = table.takeTable(at: existing) else {
             throw ParseFailure(
                 offset: offset, message: "key '\(name)' is already defined as \(article(kind))")
         }
@@ -246,9 +246,9 @@ extension TOMLParser {
             return opened
         }
 
-        // A key already defined: only some kinds of value may be opened again.
-        switch table.takeValue(at: existing) {
-        case .table(var child):
+        // A key already defined: only tables and arrays of tables may be opened again.
+        let kind = table[existing].value.typeName
+        if var child = table.takeTable(at: existing) {
             if !isLast {
                 guard child.kind != .inline else {
                     throw ParseFailure(
@@ -279,32 +279,31 @@ extension TOMLParser {
             table.setSpans(key: keyPart.span, value: headerSpan, at: existing)
             table.setValue(.table(TOMLTable(kind: .header, span: headerSpan)), at: existing)
             return child
-        case .array(var array) where array.isArrayOfTables:
-            if isLast {
-                guard isArray else {
-                    throw ParseFailure(
-                        offset: offset,
-                        message: "table '\(name)' is already defined as an array of tables")
-                }
-                let opened = TOMLTable(kind: .arrayElement, span: headerSpan)
-                array.append(.table(opened), span: headerSpan)
-                table.setValue(.array(array), at: existing)
-                return opened
-            }
-            guard case .table(var element) = array.takeLast() else {
-                preconditionFailure("an array of tables holds only tables")
-            }
-            let opened = try open(
-                key, part: part + 1, in: &element, isArray: isArray, headerSpan: headerSpan)
-            array.replaceLast(with: .table(element))
-            table.setValue(.array(array), at: existing)
-            return opened
-        case let other:
-            let kind = other.typeName
+        }
+        guard var array = table.takeArray(at: existing), array.isArrayOfTables else {
             throw ParseFailure(
                 offset: offset,
                 message: "key '\(name)' is already defined as \(article(kind)), not a table")
         }
+        if isLast {
+            guard isArray else {
+                throw ParseFailure(
+                    offset: offset,
+                    message: "table '\(name)' is already defined as an array of tables")
+            }
+            let opened = TOMLTable(kind: .arrayElement, span: headerSpan)
+            array.append(.table(opened), span: headerSpan)
+            table.setValue(.array(array), at: existing)
+            return opened
+        }
+        guard var element = array.takeLastTable() else {
+            preconditionFailure("an array of tables holds only tables")
+        }
+        let opened = try open(
+            key, part: part + 1, in: &element, isArray: isArray, headerSpan: headerSpan)
+        array.replaceLast(with: .table(element))
+        table.setValue(.array(array), at: existing)
+        return opened
     }
 
     /// Puts the current section back into the tree.
@@ -327,28 +326,28 @@ extension TOMLParser {
             preconditionFailure("the open section is in the tree")
         }
         let rest = path.dropFirst()
-        switch table.takeValue(at: position) {
-        case .table(var child):
+        if var child = table.takeTable(at: position) {
             if rest.isEmpty {
                 child = section
             } else {
                 store(section, path: rest, in: &child)
             }
             table.setValue(.table(child), at: position)
-        case .array(var array):
-            if rest.isEmpty {
-                array.replaceLast(with: .table(section))
-            } else {
-                guard case .table(var element) = array.takeLast() else {
-                    preconditionFailure("an array of tables holds only tables")
-                }
-                store(section, path: rest, in: &element)
-                array.replaceLast(with: .table(element))
-            }
-            table.setValue(.array(array), at: position)
-        default:
+            return
+        }
+        guard var array = table.takeArray(at: position) else {
             preconditionFailure("the open section is in the tree")
         }
+        if rest.isEmpty {
+            array.replaceLast(with: .table(section))
+        } else {
+            guard var element = array.takeLastTable() else {
+                preconditionFailure("an array of tables holds only tables")
+            }
+            store(section, path: rest, in: &element)
+            array.replaceLast(with: .table(element))
+        }
+        table.setValue(.array(array), at: position)
     }
 }
 
