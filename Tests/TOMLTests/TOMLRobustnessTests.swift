@@ -128,3 +128,20 @@ import Testing
         }
     }
 }
+
+extension TOMLRobustnessTests {
+    @Test func errorsOnVeryLongLinesEchoAnExcerpt() {
+        let source = "a = [" + String(repeating: "1, ", count: 100_000) + "x]"
+        #expect {
+            try TOMLTable(parsing: source)
+        } throws: { error in
+            guard let error = error as? TOMLError else { return false }
+            #expect(error.column == 300_006)
+            #expect(error.sourceLine == String(repeating: "1, ", count: 20) + "x]")
+            #expect(
+                error.annotatedDescription.hasSuffix(
+                    "\n  | " + String(repeating: " ", count: 60) + "^"))
+            return true
+        }
+    }
+}

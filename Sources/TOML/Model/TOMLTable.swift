@@ -61,6 +61,7 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
         self.init(kind: .root, span: nil)
     }
 
+    /// A table of the listed keys in order; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, TOMLValue)...) {
         self.init()
         for (key, value) in elements { self[key] = value }
@@ -76,8 +77,11 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
 
     // MARK: - Collection
 
+    /// The position of the first entry: always 0.
     public var startIndex: Int { 0 }
+    /// One past the last entry.
     public var endIndex: Int { entries.count }
+    /// The entry at `position`, in definition order.
     public subscript(position: Int) -> Entry { entries[position] }
 
     /// The keys in definition order.
