@@ -145,3 +145,23 @@ extension TOMLRobustnessTests {
         }
     }
 }
+
+extension TOMLRobustnessTests {
+    @Test func messagesQuoteAtMostAnExcerptOfHugeTokens() {
+        let sources = [
+            "a = " + String(repeating: "9", count: 1_000_000),
+            "a = t" + String(repeating: "x", count: 1_000_000),
+            String(repeating: "k", count: 1_000_000) + " 1",
+            "a = 1_" + String(repeating: "0", count: 1_000_000) + "x",
+        ]
+        for source in sources {
+            #expect {
+                try TOMLTable(parsing: source)
+            } throws: { error in
+                guard let error = error as? TOMLError else { return false }
+                #expect(error.message.count < 200, "\(error.message.prefix(100))")
+                return true
+            }
+        }
+    }
+}

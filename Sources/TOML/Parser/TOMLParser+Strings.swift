@@ -5,6 +5,15 @@ extension TOMLParser {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
+    /// The source text of `range` for a message, cut after 60 bytes (at a scalar
+    /// boundary) so hostile input cannot produce a huge message.
+    func excerpt(_ range: Range<Int>) -> String {
+        guard range.count > 60 else { return makeString(range) }
+        var cut = range.lowerBound + 60
+        while cut > range.lowerBound, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return makeString(range.lowerBound..<cut) + "…"
+    }
+
     /// Whether the three bytes at the current position are `quote`.
     @inline(__always)
     func atTripleQuote(_ quote: UInt8) -> Bool {
@@ -125,7 +134,7 @@ extension TOMLParser {
             position += 1
         }
         guard let scalar = Unicode.Scalar(value) else {
-            let text = makeString(escapeStart..<position)
+            let text = excerpt(escapeStart..<position)
             throw ParseFailure(
                 offset: escapeStart, message: "escape '\(text)' is not a Unicode scalar value")
         }

@@ -17,9 +17,11 @@ extension TOMLParser {
 
         subscript(index: Int) -> KeyPart { index == 0 ? first : rest[index - 1] }
 
-        /// The parts up to and including `index`, written back as TOML, for messages.
+        /// The parts up to and including `index`, written back as TOML and shortened
+        /// when very long, for messages.
         func display(through index: Int) -> String {
-            (0...index).map { displayKey(self[$0].text) }.joined(separator: ".")
+            let text = (0...index).map { displayKey(self[$0].text) }.joined(separator: ".")
+            return text.count > 80 ? text.prefix(80) + "…" : text
         }
 
         /// The whole key written back as TOML.

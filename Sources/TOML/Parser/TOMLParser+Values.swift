@@ -49,7 +49,7 @@ extension TOMLParser {
             return
         }
         while index < end, ASCII.isBareKey(bytes[index]) { index += 1 }
-        let text = makeString(start..<max(index, start + 1))
+        let text = excerpt(start..<max(index, start + 1))
         throw failure("expected a value, found '\(text)'")
     }
 
