@@ -265,6 +265,36 @@ import Testing
         #expect(document.text == "d = {}\n")
     }
 
+    @Test func removesAMultiLineValueWithAllItsLines() throws {
+        var document = try TOMLDocument(
+            parsing: """
+                [project]
+                name = "x"
+                dependencies = [
+                    "httpx",  # client
+                ]  # end
+                version = "1"
+
+                """)
+        try document.removeValue(at: ["project", "dependencies"])
+        #expect(document.text == "[project]\nname = \"x\"\nversion = \"1\"\n")
+    }
+
+    @Test func addsToTheRootTableBeforeTheFirstHeader() throws {
+        var document = try TOMLDocument(parsing: "# top\ntitle = \"x\"\n\n[a]\nb = 1\n")
+        try document.setValue(2, at: ["count"])
+        #expect(document.text == "# top\ntitle = \"x\"\ncount = 2\n\n[a]\nb = 1\n")
+    }
+
+    @Test func positionsFollowEdits() throws {
+        var document = try TOMLDocument(parsing: "[a]\nx = 1\n[b]\ny = 2\n")
+        try document.setValue("a much longer value", at: ["a", "x"])
+        try document.setValue(3, at: ["a", "z"])
+        let y = try #require(document.root.entry(at: ["b", "y"]))
+        #expect(y.keySpan.line == 5)
+        #expect(Array(document.bytes[y.valueSpan.bytes]) == Array("2".utf8))
+    }
+
     // MARK: - Refused edits
 
     @Test func refusesEditsThatCannotBeMadeInPlace() throws {
@@ -278,6 +308,9 @@ import Testing
         }
         #expect(throws: TOMLError.self) {
             try document.setValue(1, at: ["tool", "poetry", "name", "x"])
+        }
+        #expect(throws: TOMLError.self) {
+            try document.setElement(1, at: 0, inArrayAt: ["tool", "poetry", "name"])
         }
         #expect(document.text == source)
         do {

@@ -133,6 +133,14 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
         return current
     }
 
+    /// The entry at `path` of keys, descending through tables, with its positions:
+    /// e.g. where a dependency is written, so a message or an edit can point at it.
+    public func entry(at path: [String]) -> Entry? {
+        guard let last = path.last else { return nil }
+        guard path.count > 1 else { return entry(forKey: last) }
+        return value(at: path.dropLast())?.table?.entry(forKey: last)
+    }
+
     // MARK: - Building
 
     /// Adds a key that is not present yet.
