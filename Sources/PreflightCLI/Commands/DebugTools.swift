@@ -1,4 +1,6 @@
 extension DebugTool {
     /// Every `preflight debug` tool, in the order `--help` lists them.
-    static let all: [DebugTool] = []
+    static let all: [DebugTool] = [
+        .tomlDecode,
+    ]
 }
