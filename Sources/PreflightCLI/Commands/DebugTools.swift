@@ -2,5 +2,6 @@ extension DebugTool {
     /// Every `preflight debug` tool, in the order `--help` lists them.
     static let all: [DebugTool] = [
         .tomlDecode,
+        .pep440,
     ]
 }
