@@ -3,5 +3,7 @@ extension DebugTool {
     static let all: [DebugTool] = [
         .tomlDecode,
         .pep440,
+        .pep508,
+        .wheel,
     ]
 }
