@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func requirementsAgreeWithPackaging() throws {
-        let vectors = try loadVectors(
+        let vectors = try decodeJSONLines(
             RequirementVector.self, folder: "pep508", name: "requirements")
         #expect(vectors.count > 5000)
         var mismatches = 0
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func markersAgreeWithPackaging() throws {
-        let vectors = try loadVectors(MarkerVector.self, folder: "pep508", name: "markers")
+        let vectors = try decodeJSONLines(MarkerVector.self, folder: "pep508", name: "markers")
         #expect(vectors.count > 5000)
         var mismatches = 0
         for vector in vectors where answer(vector.request) != vector.response {

@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func supportedTagsMatchPackaging() throws {
-        let vectors = try loadVectors(TagList.self, folder: "wheel", name: "supported_tags")
+        let vectors = try decodeJSONLines(TagList.self, folder: "wheel", name: "supported_tags")
         #expect(vectors.count > 30)
         for vector in vectors {
             let target = try TargetEnvironment(python: vector.python, platform: vector.platform)

@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func filenamesAgreeWithPackaging() throws {
-        let vectors = try loadVectors(Vector.self, folder: "wheel", name: "filenames")
+        let vectors = try decodeJSONLines(Vector.self, folder: "wheel", name: "filenames")
         #expect(vectors.count > 10000)
         var targets: [String: TargetEnvironment] = [:]
         var mismatches = 0

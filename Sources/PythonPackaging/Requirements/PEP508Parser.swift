@@ -22,15 +22,25 @@ struct PEP508Parser {
         return RequirementParseError(message: message, source: text, span: lower..<upper)
     }
 
-    /// "expected X, found Y" at the current position.
-    func expected(_ what: String) -> RequirementParseError {
-        let found: String
-        if let next = scanner.scalar(at: scanner.position) {
-            found = next == "'" ? "\"'\"" : "'\(String(Character(next)))'"
-        } else {
-            found = "end of input"
+    /// "expected X, found Y" ending at the current position; the span starts at `start`
+    /// (default: the current position).
+    func expected(_ what: String, from start: Int? = nil) -> RequirementParseError {
+        failure("expected \(what), found \(foundText)", from: start)
+    }
+
+    /// The text at the current position up to whitespace (at most 12 scalars), quoted,
+    /// or "end of input".
+    private var foundText: String {
+        var end = scanner.position
+        while let next = scanner.scalar(at: end), !PEP508Scanner.isSpace(next),
+            end - scanner.position < 12
+        {
+            end += 1
         }
-        return failure("expected \(what), found \(found)")
+        guard end > scanner.position else {
+            return scanner.isAtEnd ? "end of input" : "'\(scanner.text(end..<(end + 1)))'"
+        }
+        return "'\(scanner.text(scanner.position..<end))'"
     }
 
     mutating func take(_ end: Int?) -> Range<Int>? {
@@ -96,7 +106,7 @@ struct PEP508Parser {
         throws(RequirementParseError) -> MarkerTree
     {
         guard take(scanner.match(";")) != nil else {
-            throw failure("expected \(what) or end", from: spanStart)
+            throw expected("\(what) or end", from: spanStart)
         }
         return try parseMarkerList(depth: 0)
     }
@@ -111,7 +121,7 @@ struct PEP508Parser {
             while true {
                 scanner.skipWhitespace()
                 if scanner.matchIdentifier() != nil {
-                    throw failure("expected comma between extra names")
+                    throw expected("comma between extra names")
                 }
                 guard take(scanner.match(",")) != nil else { break }
                 scanner.skipWhitespace()
@@ -121,7 +131,7 @@ struct PEP508Parser {
         }
         scanner.skipWhitespace()
         guard take(scanner.match("]")) != nil else {
-            throw failure("expected matching ']' for '[', after extras", from: open)
+            throw expected("matching ']' for '[', after extras", from: open)
         }
         scanner.skipWhitespace()
         return extras
@@ -134,7 +144,7 @@ struct PEP508Parser {
         scanner.skipWhitespace()
         let specifiers = try parseVersionMany()
         guard take(scanner.match(")")) != nil else {
-            throw failure("expected matching ')' for '(', after version specifier", from: open)
+            throw expected("matching ')' for '(', after version specifier", from: open)
         }
         scanner.skipWhitespace()
         return specifiers
@@ -221,8 +231,7 @@ struct PEP508Parser {
             scanner.position += 1
             atom = .group(try parseMarkerList(depth: depth + 1))
             guard take(scanner.match(")")) != nil else {
-                throw failure(
-                    "expected matching ')' for '(', after marker expression", from: open)
+                throw expected("matching ')' for '(', after marker expression", from: open)
             }
         } else {
             atom = .expression(try parseMarkerItem())

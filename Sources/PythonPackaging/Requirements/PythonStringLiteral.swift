@@ -92,18 +92,19 @@ enum PythonStringLiteral {
         }
     }
 
-    /// The scalar with the Unicode name or alias `name` (case-insensitive), by search.
+    /// The scalar with the Unicode name or alias `name` (case-insensitive).
     private static func scalar(named name: String) -> Unicode.Scalar? {
-        let wanted = name.uppercased()
-        guard wanted.unicodeScalars.allSatisfy({ $0.isASCII }), wanted.count <= 100 else {
-            return nil
-        }
+        scalarsByName[name.uppercased()]
+    }
+
+    /// Every named scalar by name and by alias, built on first use of `\N{…}`.
+    private static let scalarsByName: [String: Unicode.Scalar] = {
+        var table: [String: Unicode.Scalar] = [:]
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            if scalar.properties.name == wanted || scalar.properties.nameAlias == wanted {
-                return scalar
-            }
+            if let name = scalar.properties.name { table[name] = scalar }
+            if let alias = scalar.properties.nameAlias { table[alias] = scalar }
         }
-        return nil
-    }
+        return table
+    }()
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a JSON Lines vector file from `Resources/<folder>/<name>.jsonl`.
-func loadVectors<Line: Decodable>(
+func decodeJSONLines<Line: Decodable>(
     _ type: Line.Type, folder: String, name: String
 ) throws -> [Line] {
     guard
