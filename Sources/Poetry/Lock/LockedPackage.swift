@@ -1,3 +1,5 @@
+import PythonPackaging
+
 /// One `[[package]]` of a poetry.lock.
 public struct LockedPackage: Sendable {
     /// The name as the lock writes it.
@@ -49,7 +51,7 @@ public struct LockedPackage: Sendable {
         position: FilePosition? = nil
     ) {
         self.name = name
-        self.normalizedName = normalizePackageName(name)
+        self.normalizedName = PackageName.normalize(name)
         self.version = version
         self.description = description
         self.isOptional = isOptional
@@ -102,7 +104,7 @@ public enum LockedMarkers: Sendable, Hashable {
         case .unconditional: nil
         case .all(let marker): marker
         case .perGroup(let markers):
-            markers.first { normalizePackageName($0.group) == normalizePackageName(group) }?
+            markers.first { PackageName.normalize($0.group) == PackageName.normalize(group) }?
                 .marker
         }
     }
@@ -167,7 +169,7 @@ public struct LockedDependency: Sendable, Hashable {
     }
 
     /// The PEP 503 normalized name of the required package.
-    public var normalizedName: String { normalizePackageName(name) }
+    public var normalizedName: String { PackageName.normalize(name) }
 }
 
 /// Where a locked package comes from: `[package.source]`.

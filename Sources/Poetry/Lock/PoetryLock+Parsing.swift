@@ -1,3 +1,4 @@
+import PythonPackaging
 import TOML
 
 extension PoetryLock {
@@ -85,7 +86,7 @@ extension PoetryLock {
                 throw reader.mismatch(
                     expected: "an array", for: "metadata.files.\(entry.key)", entry: entry)
             }
-            byName[normalizePackageName(entry.key), default: []] += try LockedFile.list(
+            byName[PackageName.normalize(entry.key), default: []] += try LockedFile.list(
                 elements, path: "metadata.files.\(entry.key)", reader: reader)
         }
         for index in packages.indices where packages[index].files.isEmpty {

@@ -1,3 +1,4 @@
+import PythonPackaging
 import TOML
 
 /// A poetry.lock file: the packages Poetry chose and the metadata that ties the lock to
@@ -49,7 +50,7 @@ public struct PoetryLock: Sendable {
 
     /// The locked packages whose normalized name is that of `name`.
     public func packages(named name: String) -> [LockedPackage] {
-        let normalized = normalizePackageName(name)
+        let normalized = PackageName.normalize(name)
         return packages.filter { $0.normalizedName == normalized }
     }
 
@@ -62,23 +63,4 @@ public struct PoetryLock: Sendable {
             lockHash: contentHash, generatedBy: generatedBy, pyproject: pyproject,
             checkedBy: checker)
     }
-}
-
-/// PEP 503's normalized form of a package name: lowercase, runs of `-`, `_` and `.`
-/// replaced by one `-`.
-func normalizePackageName(_ name: String) -> String {
-    var result = ""
-    result.reserveCapacity(name.utf8.count)
-    var pendingSeparator = false
-    for scalar in name.unicodeScalars {
-        if scalar == "-" || scalar == "_" || scalar == "." {
-            pendingSeparator = true
-            continue
-        }
-        if pendingSeparator && !result.isEmpty { result += "-" }
-        pendingSeparator = false
-        result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-    }
-    if pendingSeparator { result += "-" }
-    return result
 }
