@@ -140,32 +140,38 @@ private func project(dependency line: String) -> String {
         ErrorCase(
             text: project(dependency: "httpx = 3"),
             message:
-                "pyproject.toml:6:9: expected a string or table for dependency 'httpx', found integer"
+                "pyproject.toml:6:9: expected a string or table for dependency 'httpx', "
+                + "found integer"
         ),
         ErrorCase(
             text: project(dependency: "httpx = [\"^1\"]"),
             message:
-                "pyproject.toml:6:10: expected a table for each constraint of dependency 'httpx', found string"
+                "pyproject.toml:6:10: expected a table for each constraint of dependency "
+                + "'httpx', found string"
         ),
         ErrorCase(
             text: project(dependency: "httpx = { verison = \"1\" }"),
             message:
-                "pyproject.toml:6:11: unknown key 'verison' in dependency 'httpx'; did you mean 'version'?"
+                "pyproject.toml:6:11: unknown key 'verison' in dependency 'httpx'; did you "
+                + "mean 'version'?"
         ),
         ErrorCase(
             text: project(dependency: "httpx = { version = 1 }"),
             message:
-                "pyproject.toml:6:21: expected a string for 'version' of dependency 'httpx', found integer"
+                "pyproject.toml:6:21: expected a string for 'version' of dependency "
+                + "'httpx', found integer"
         ),
         ErrorCase(
             text: project(dependency: "httpx = { version = \"1\", optional = \"yes\" }"),
             message:
-                "pyproject.toml:6:37: expected a boolean for 'optional' of dependency 'httpx', found string"
+                "pyproject.toml:6:37: expected a boolean for 'optional' of dependency "
+                + "'httpx', found string"
         ),
         ErrorCase(
             text: project(dependency: "httpx = { extras = \"socks\" }"),
             message:
-                "pyproject.toml:6:20: expected an array for 'extras' of dependency 'httpx', found string"
+                "pyproject.toml:6:20: expected an array for 'extras' of dependency "
+                + "'httpx', found string"
         ),
         ErrorCase(
             text: project(dependency: "x = { path = \"a\", git = \"b\" }"),
@@ -177,16 +183,19 @@ private func project(dependency line: String) -> String {
         ErrorCase(
             text: "[tool.poetry]\ndependencies = [\"a\"]\n",
             message:
-                "pyproject.toml:2:16: expected a table for 'tool.poetry.dependencies', found array"),
+                "pyproject.toml:2:16: expected a table for 'tool.poetry.dependencies', "
+                + "found array"),
         ErrorCase(
             text: "[project]\ndependencies = [\"requests >=\"]\n",
             message:
-                "pyproject.toml:2:17: invalid dependency 'requests >=': expected semicolon (after name with no version specifier) or end, found '>='"
+                "pyproject.toml:2:17: invalid dependency 'requests >=': expected semicolon "
+                + "(after name with no version specifier) or end, found '>='"
         ),
         ErrorCase(
             text: "[project]\ndependencies = [3]\n",
             message:
-                "pyproject.toml:2:17: expected a dependency string in 'project.dependencies', found integer"
+                "pyproject.toml:2:17: expected a dependency string in "
+                + "'project.dependencies', found integer"
         ),
         ErrorCase(
             text: "[dependency-groups]\ndev = [{ include-group = \"test\" }]\n",
@@ -194,38 +203,47 @@ private func project(dependency line: String) -> String {
         ErrorCase(
             text: "[dependency-groups]\ntests = [\"a\"]\ndev = [{ include-group = \"test\" }]\n",
             message:
-                "pyproject.toml:3:8: dependency group 'dev' includes undefined group 'test'; did you mean 'tests'?"
+                "pyproject.toml:3:8: dependency group 'dev' includes undefined group "
+                + "'test'; did you mean 'tests'?"
         ),
         ErrorCase(
             text: "[dependency-groups]\ndev = [{ include = \"test\" }]\n",
             message:
-                "pyproject.toml:2:8: expected a dependency string or {include-group = \"…\"} in 'dependency-groups.dev', found a table with keys 'include'"
+                "pyproject.toml:2:8: expected a dependency string or {include-group = "
+                + "\"…\"} in 'dependency-groups.dev', found a table with keys 'include'"
         ),
         ErrorCase(
             text: "[dependency-groups]\ndev = [1]\n",
             message:
-                "pyproject.toml:2:8: expected a dependency string or {include-group = \"…\"} in 'dependency-groups.dev', found integer"
+                "pyproject.toml:2:8: expected a dependency string or {include-group = "
+                + "\"…\"} in 'dependency-groups.dev', found integer"
         ),
         ErrorCase(
             text:
-                "[dependency-groups]\na = [{ include-group = \"b\" }]\nb = [{ include-group = \"c\" }]\nc = [{ include-group = \"a\" }]\n",
+                "[dependency-groups]\na = [{ include-group = \"b\" }]\nb = [{ "
+                + "include-group = \"c\" }]\nc = [{ include-group = \"a\" }]\n",
             message:
-                "pyproject.toml:4:6: dependency groups include each other in a cycle: 'a' → 'b' → 'c' → 'a'"
+                "pyproject.toml:4:6: dependency groups include each other in a cycle: 'a' "
+                + "→ 'b' → 'c' → 'a'"
         ),
         ErrorCase(
             text: "[dependency-groups]\na = [\"x\", { include-group = \"A\" }]\n",
             message:
-                "pyproject.toml:2:11: dependency groups include each other in a cycle: 'a' → 'A'"),
+                "pyproject.toml:2:11: dependency groups include each other in a cycle: "
+                + "'a' → 'A'"),
         ErrorCase(
             text:
-                "[tool.poetry.group.a]\ninclude-groups = [\"b\"]\n[tool.poetry.group.b]\ninclude-groups = [\"a\"]\n",
+                "[tool.poetry.group.a]\ninclude-groups = [\"b\"]\n[tool.poetry.group.b]\n"
+                + "include-groups = [\"a\"]\n",
             message:
-                "pyproject.toml:4:19: dependency groups include each other in a cycle: 'a' → 'b' → 'a'"
+                "pyproject.toml:4:19: dependency groups include each other in a cycle: 'a' "
+                + "→ 'b' → 'a'"
         ),
         ErrorCase(
             text: "[[tool.poetry.source]]\nname = \"x\"\npriority = \"secondery\"\n",
             message:
-                "pyproject.toml:3:12: expected 'primary', 'supplemental' or 'explicit' for the priority of source 'x', found 'secondery'"
+                "pyproject.toml:3:12: expected 'primary', 'supplemental' or 'explicit' for "
+                + "the priority of source 'x', found 'secondery'"
         ),
         ErrorCase(
             text: "[[tool.poetry.source]]\nurl = \"https://x\"\n",
@@ -233,7 +251,8 @@ private func project(dependency line: String) -> String {
         ErrorCase(
             text: "[tool.poetry.group.dev]\noptional = 1\n",
             message:
-                "pyproject.toml:2:12: expected a boolean for 'tool.poetry.group.dev.optional', found integer"
+                "pyproject.toml:2:12: expected a boolean for "
+                + "'tool.poetry.group.dev.optional', found integer"
         ),
         ErrorCase(
             text: "[tool.poetry]\nname = \"x\"\nname = \"y\"\n",
