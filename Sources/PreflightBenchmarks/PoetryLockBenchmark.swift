@@ -4,12 +4,14 @@ import TOML
 
 /// Builds the poetry.lock model of a large real lock many times: TOML parse, model
 /// build, content-hash of its pyproject.toml and the dependency graph, each timed.
-var poetryLockBenchmark: Benchmark {
-    Benchmark(
-        name: "poetry-lock",
-        summary: "parse a 216-package, 750 KB poetry.lock into the lock model and graph",
-        run: { arguments in try PoetryLockBenchmark().run(arguments) }
-    )
+extension Benchmark {
+    static var poetryLock: Benchmark {
+        Benchmark(
+            name: "poetry-lock",
+            summary: "parse a 216-package, 750 KB poetry.lock into the lock model and graph",
+            run: { arguments in try PoetryLockBenchmark().run(arguments) }
+        )
+    }
 }
 
 private struct PoetryLockBenchmark {

@@ -9,7 +9,8 @@ struct Benchmark {
 
 /// Every benchmark, in the order `preflight-bench` runs them.
 let benchmarks: [Benchmark] = [
-    poetryLockBenchmark
+    .toml,
+    .poetryLock,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

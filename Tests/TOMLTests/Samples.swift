@@ -5,7 +5,7 @@ import Foundation
 enum Samples {
     /// The folder holding the bundled samples.
     static var folder: URL {
-        Bundle.module.resourceURL!.appendingPathComponent("Resources/samples")
+        Bundle.module.url(forResource: "samples", withExtension: nil, subdirectory: "Resources")!
     }
 
     /// The package root, found from this file's path.

@@ -70,9 +70,12 @@ enum TaggedJSON {
             if let type = want["type"] as? String, let value = want["value"] as? String,
                 want.count == 2
             {
-                guard let haveType = have["type"] as? String, let haveValue = have["value"] as? String
+                guard let haveType = have["type"] as? String,
+                    let haveValue = have["value"] as? String
                 else { return "'\(key)': expected a tagged value, found \(have)" }
-                guard type == haveType else { return "'\(key)': expected \(type), found \(haveType)" }
+                guard type == haveType else {
+                    return "'\(key)': expected \(type), found \(haveType)"
+                }
                 return sameValue(type: type, want: value, have: haveValue)
                     ? nil : "'\(key)': expected \(value), found \(haveValue)"
             }
@@ -80,7 +83,9 @@ enum TaggedJSON {
                 return "'\(key)': keys \(want.keys.sorted()) != \(have.keys.sorted())"
             }
             for (member, value) in want {
-                if let difference = difference(want: value, have: have[member]!, key: key + "." + member) {
+                if let difference = difference(
+                    want: value, have: have[member]!, key: key + "." + member)
+                {
                     return difference
                 }
             }
@@ -91,7 +96,8 @@ enum TaggedJSON {
                 return "'\(key)': arrays differ in length"
             }
             for (index, pair) in zip(want, have).enumerated() {
-                if let difference = difference(want: pair.0, have: pair.1, key: "\(key)[\(index)]") {
+                if let difference = difference(want: pair.0, have: pair.1, key: "\(key)[\(index)]")
+                {
                     return difference
                 }
             }
@@ -104,7 +110,8 @@ enum TaggedJSON {
         switch type {
         case "float":
             if want.hasSuffix("nan") || have.hasSuffix("nan") {
-                return want.trimmingCharacters(in: ["+", "-"]) == have.trimmingCharacters(in: ["+", "-"])
+                return want.trimmingCharacters(in: ["+", "-"])
+                    == have.trimmingCharacters(in: ["+", "-"])
             }
             return Double(want.replacingOccurrences(of: "_", with: "")) == Double(have)
         case "datetime", "datetime-local", "date-local", "time-local":
@@ -129,7 +136,8 @@ enum TaggedJSON {
         func seconds(_ time: TOMLTime) -> Int { time.hour * 3600 + time.minute * 60 + time.second }
         switch value {
         case .offsetDateTime(let dateTime):
-            let total = days(dateTime.date) * 86_400 + seconds(dateTime.time)
+            let total =
+                days(dateTime.date) * 86_400 + seconds(dateTime.time)
                 - dateTime.offset.totalMinutes * 60
             return [total, dateTime.time.nanosecond]
         case .localDateTime(let dateTime):

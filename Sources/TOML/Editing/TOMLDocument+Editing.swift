@@ -90,7 +90,8 @@ extension TOMLDocument {
         var prefix = ""
         if table.kind == .dotted {
             let ownerDepth = lineage.tables.lastIndex { $0.kind != .dotted } ?? 0
-            prefix = path[ownerDepth..<(path.count - 1)].map(displayKey).joined(separator: ".") + "."
+            prefix =
+                path[ownerDepth..<(path.count - 1)].map(displayKey).joined(separator: ".") + "."
         }
 
         // After the last key line, in its indentation and spacing.
@@ -113,11 +114,14 @@ extension TOMLDocument {
             return
         }
         let (insertion, newline, needsLeadingNewline) = endOfLine(after: header.bytes.upperBound)
-        try replace(insertion..<insertion, with: (needsLeadingNewline ? newline : "") + line + newline)
+        try replace(
+            insertion..<insertion, with: (needsLeadingNewline ? newline : "") + line + newline)
     }
 
     /// Adds `, key = value` after the last entry of an inline table.
-    private mutating func addInlineKey(_ key: String, value: TOMLValue, to table: TOMLTable) throws(TOMLError) {
+    private mutating func addInlineKey(_ key: String, value: TOMLValue, to table: TOMLTable)
+        throws(TOMLError)
+    {
         guard let span = table.span else { throw editError("the inline table has no position") }
         guard let last = table.lastStatement else {
             try replace(span.bytes, with: "{ \(displayKey(key)) = \(value.rendered()) }")
@@ -125,7 +129,8 @@ extension TOMLDocument {
         }
         let separator = assignmentSeparator(after: Int(last.keyEnd))
         let valueEnd = Int(last.valueEnd)
-        try replace(valueEnd..<valueEnd, with: ", " + displayKey(key) + separator + value.rendered())
+        try replace(
+            valueEnd..<valueEnd, with: ", " + displayKey(key) + separator + value.rendered())
     }
 
     /// Appends `[path]` with `key = value` at the end of the document.
@@ -147,18 +152,21 @@ extension TOMLDocument {
     /// section, or the `key = value` and its comma in an inline table.
     public mutating func removeValue(at path: [String]) throws(TOMLError) {
         let key = path.last ?? ""
-        guard let lineage = try lineage(of: path), let entry = lineage.parent.entry(forKey: key) else {
+        guard let lineage = try lineage(of: path), let entry = lineage.parent.entry(forKey: key)
+        else {
             throw editError("no key '\(dotted(path[...]))'")
         }
         let table = lineage.parent
         switch entry.value {
         case .table(let child) where !child.isInline:
             throw editError(
-                "removing table '\(dotted(path[...]))' written with headers or dotted keys is not supported",
+                "removing table '\(dotted(path[...]))' written with headers or dotted keys "
+                    + "is not supported",
                 at: entry.keySpan)
         case .array(let array) where array.isArrayOfTables:
             throw editError(
-                "removing array of tables '\(dotted(path[...]))' is not supported", at: entry.keySpan)
+                "removing array of tables '\(dotted(path[...]))' is not supported",
+                at: entry.keySpan)
         default:
             break
         }
@@ -186,11 +194,13 @@ extension TOMLDocument {
         if position + 1 < table.count {
             range = entry.keySpan.bytes.lowerBound..<table[position + 1].keySpan.bytes.lowerBound
         } else {
-            range = table[position - 1].valueSpan.bytes.upperBound..<entry.valueSpan.bytes.upperBound
+            range =
+                table[position - 1].valueSpan.bytes.upperBound..<entry.valueSpan.bytes.upperBound
         }
         guard range.lowerBound < range.upperBound else {
             throw editError(
-                "removing '\(dotted(path[...]))' from an inline table with dotted keys is not supported",
+                "removing '\(dotted(path[...]))' from an inline table with dotted keys "
+                    + "is not supported",
                 at: entry.keySpan)
         }
         try replace(range, with: "")
@@ -221,10 +231,14 @@ extension TOMLDocument {
     /// The text between a key ending at `keyEnd` and its value, e.g. ` = `.
     private func assignmentSeparator(after keyEnd: Int) -> String {
         var index = keyEnd
-        while index < bytes.count, bytes[index] == ASCII.space || bytes[index] == ASCII.tab { index += 1 }
+        while index < bytes.count, bytes[index] == ASCII.space || bytes[index] == ASCII.tab {
+            index += 1
+        }
         guard index < bytes.count, bytes[index] == ASCII.equals else { return " = " }
         index += 1
-        while index < bytes.count, bytes[index] == ASCII.space || bytes[index] == ASCII.tab { index += 1 }
+        while index < bytes.count, bytes[index] == ASCII.space || bytes[index] == ASCII.tab {
+            index += 1
+        }
         return String(decoding: bytes[keyEnd..<index], as: UTF8.self)
     }
 }

@@ -55,13 +55,16 @@ public struct TOMLDocument: Sendable {
 
     /// An error about `path` located at `span`, or at the top of the document.
     func editError(_ message: String, at span: TOMLSpan? = nil) -> TOMLError {
-        guard let span, span.line > 0 else { return TOMLError(message: message, line: 1, column: 1) }
+        guard let span, span.line > 0 else {
+            return TOMLError(message: message, line: 1, column: 1)
+        }
         var lineStart = span.bytes.lowerBound
         while lineStart > 0, bytes[lineStart - 1] != ASCII.newline { lineStart -= 1 }
         var lineEnd = span.bytes.lowerBound
         while lineEnd < bytes.count, bytes[lineEnd] != ASCII.newline { lineEnd += 1 }
         if lineEnd > lineStart, bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
         let sourceLine = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-        return TOMLError(message: message, line: span.line, column: span.column, sourceLine: sourceLine)
+        return TOMLError(
+            message: message, line: span.line, column: span.column, sourceLine: sourceLine)
     }
 }

@@ -17,6 +17,7 @@ public struct TOMLArray: Sendable, RandomAccessCollection, ExpressibleByArrayLit
         self.isArrayOfTables = false
     }
 
+    /// A static array of the listed elements.
     public init(arrayLiteral elements: TOMLValue...) { self.init(elements) }
 
     /// An empty array the parser fills.
@@ -27,8 +28,11 @@ public struct TOMLArray: Sendable, RandomAccessCollection, ExpressibleByArrayLit
         self.isArrayOfTables = isArrayOfTables
     }
 
+    /// The position of the first element: always 0.
     public var startIndex: Int { 0 }
+    /// One past the last element.
     public var endIndex: Int { elements.count }
+    /// The element at `position`.
     public subscript(position: Int) -> TOMLValue { elements[position] }
 
     /// Where the element at `index` sits in the source.
@@ -45,12 +49,12 @@ public struct TOMLArray: Sendable, RandomAccessCollection, ExpressibleByArrayLit
         elements[elements.count - 1] = value
     }
 
-    /// Removes and returns the last element, leaving a placeholder so it can be
+    /// Moves the last element, a table, out, leaving a placeholder, so it can be
     /// modified without a copy and put back with ``replaceLast(with:)``.
-    mutating func takeLast() -> TOMLValue {
-        let last = elements[elements.count - 1]
+    mutating func takeLastTable() -> TOMLTable? {
+        guard case .table(let table)? = elements.last else { return nil }
         elements[elements.count - 1] = .bool(false)
-        return last
+        return table
     }
 }
 

@@ -126,5 +126,6 @@ public struct TOMLOffsetDateTime: Sendable, Hashable, CustomStringConvertible {
 /// `value` in decimal, left-padded with zeros to `width` digits.
 private func padded(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    return digits.count >= width
+        ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

@@ -10,8 +10,11 @@ public struct TOMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// The 1-based column of the problem, in Unicode scalars.
     public var column: Int
-    /// The text of the offending line, without its line break.
+    /// The text of the offending line without its line break; on a very long line,
+    /// only the part around the column.
     public var sourceLine: String
+    /// The 1-based column of the problem within ``sourceLine``.
+    var sourceColumn: Int
 
     /// An error with an explicit position.
     public init(message: String, line: Int, column: Int, sourceLine: String = "") {
@@ -19,6 +22,7 @@ public struct TOMLError: Error, Sendable, Hashable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.sourceLine = sourceLine
+        self.sourceColumn = column
     }
 
     /// `line L, column C: message`.
@@ -34,7 +38,7 @@ public struct TOMLError: Error, Sendable, Hashable, CustomStringConvertible {
             let isControl = scalar.value < 0x20 || scalar.value == 0x7F
             echoed.append(isControl ? " " : Character(scalar))
         }
-        let caretIndent = String(repeating: " ", count: max(0, column - 1))
+        let caretIndent = String(repeating: " ", count: max(0, sourceColumn - 1))
         return """
             \(description)
             \(number) | \(echoed)

@@ -27,5 +27,6 @@ public struct TOMLSpan: Sendable, Hashable, CustomStringConvertible {
     /// The 1-based column, in Unicode scalars, at which the span starts.
     public var column: Int { Int(storedColumn) }
 
+    /// `line:column`.
     public var description: String { "\(line):\(column)" }
 }

@@ -61,6 +61,7 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
         self.init(kind: .root, span: nil)
     }
 
+    /// A table of the listed keys in order; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, TOMLValue)...) {
         self.init()
         for (key, value) in elements { self[key] = value }
@@ -76,8 +77,11 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
 
     // MARK: - Collection
 
+    /// The position of the first entry: always 0.
     public var startIndex: Int { 0 }
+    /// One past the last entry.
     public var endIndex: Int { entries.count }
+    /// The entry at `position`, in definition order.
     public subscript(position: Int) -> Entry { entries[position] }
 
     /// The keys in definition order.
@@ -129,6 +133,14 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
         return current
     }
 
+    /// The entry at `path` of keys, descending through tables, with its positions:
+    /// e.g. where a dependency is written, so a message or an edit can point at it.
+    public func entry(at path: [String]) -> Entry? {
+        guard let last = path.last else { return nil }
+        guard path.count > 1 else { return entry(forKey: last) }
+        return value(at: path.dropLast())?.table?.entry(forKey: last)
+    }
+
     // MARK: - Building
 
     /// Adds a key that is not present yet.
@@ -152,12 +164,20 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
         entries[position].valueSpan = valueSpan
     }
 
-    /// Removes and returns the value at `position`, leaving a placeholder so the value
-    /// can be modified without a copy and put back with ``setValue(_:at:)``.
-    mutating func takeValue(at position: Int) -> TOMLValue {
-        let value = entries[position].value
+    /// Moves the table at `position` out, leaving a placeholder, so it can be modified
+    /// without a copy and put back with ``setValue(_:at:)``; `nil` when the value is not
+    /// a table.
+    mutating func takeTable(at position: Int) -> TOMLTable? {
+        guard case .table(let table) = entries[position].value else { return nil }
         entries[position].value = .bool(false)
-        return value
+        return table
+    }
+
+    /// Moves the array at `position` out like ``takeTable(at:)``.
+    mutating func takeArray(at position: Int) -> TOMLArray? {
+        guard case .array(let array) = entries[position].value else { return nil }
+        entries[position].value = .bool(false)
+        return array
     }
 
     private mutating func rebuildIndex() {

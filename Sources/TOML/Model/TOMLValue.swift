@@ -98,8 +98,15 @@ public enum TOMLValue: Sendable, Equatable {
 extension TOMLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral
 {
+    /// A string value.
     public init(stringLiteral value: String) { self = .string(value) }
+
+    /// An integer value.
     public init(integerLiteral value: Int64) { self = .integer(value) }
+
+    /// A float value.
     public init(floatLiteral value: Double) { self = .float(value) }
+
+    /// A Boolean value.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }

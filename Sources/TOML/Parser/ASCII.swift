@@ -22,6 +22,7 @@ enum ASCII {
     static let backslash: UInt8 = 0x5C
     static let closeBracket: UInt8 = 0x5D
     static let underscore: UInt8 = 0x5F
+    static let lowerA: UInt8 = 0x61
     static let lowerB: UInt8 = 0x62
     static let lowerE: UInt8 = 0x65
     static let lowerF: UInt8 = 0x66

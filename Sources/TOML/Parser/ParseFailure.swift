@@ -23,12 +23,32 @@ struct ParseFailure: Error {
         var column = 1
         for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
 
-        var lineEnd = lineStart
-        while lineEnd < bytes.count, bytes[lineEnd] != ASCII.newline { lineEnd += 1 }
+        // Echo the line, or on a very long line about 120 scalars around the offset.
+        var excerptStart = lineStart
+        var excerptColumn = column
+        if column > 80 {
+            excerptStart = offset
+            for _ in 0..<60 {
+                excerptStart -= 1
+                while excerptStart > lineStart, bytes[excerptStart] & 0xC0 == 0x80 {
+                    excerptStart -= 1
+                }
+            }
+            excerptColumn = 61
+        }
+        var lineEnd = offset
+        var scalars = 0
+        while lineEnd < bytes.count, bytes[lineEnd] != ASCII.newline, scalars < 60 {
+            lineEnd += 1
+            if lineEnd < bytes.count, bytes[lineEnd] & 0xC0 != 0x80 { scalars += 1 }
+        }
         if lineEnd > lineStart, bytes[lineEnd - 1] == ASCII.carriageReturn, lineEnd > offset {
             lineEnd -= 1
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
-        return TOMLError(message: message, line: line, column: column, sourceLine: text)
+        let text = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[excerptStart..<lineEnd]), as: UTF8.self)
+        var error = TOMLError(message: message, line: line, column: column, sourceLine: text)
+        error.sourceColumn = excerptColumn
+        return error
     }
 }

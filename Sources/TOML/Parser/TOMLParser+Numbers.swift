@@ -32,8 +32,10 @@ extension TOMLParser {
 
     /// The integer or float the token `range` spells.
     private func numberValue(_ range: Range<Int>) throws(ParseFailure) -> TOMLValue {
-        let text = makeString(range)
-        let invalid = ParseFailure(offset: range.lowerBound, message: "invalid number '\(text)'")
+        let token = range
+        var invalid: ParseFailure {
+            ParseFailure(offset: range.lowerBound, message: "invalid number '\(excerpt(token))'")
+        }
         var index = range.lowerBound
         var isNegative = false
         let hasSign = bytes[index] == ASCII.plus || bytes[index] == ASCII.minus
@@ -45,9 +47,15 @@ extension TOMLParser {
         guard !body.isEmpty else { throw invalid }
 
         // inf and nan, optionally signed.
-        let bodyText = makeString(body)
-        if bodyText == "inf" { return .float(isNegative ? -.infinity : .infinity) }
-        if bodyText == "nan" { return .float(isNegative ? -.nan : .nan) }
+        if body.count == 3 {
+            let word = (bytes[index], bytes[index + 1], bytes[index + 2])
+            if word == (ASCII.lowerI, ASCII.lowerN, ASCII.lowerF) {
+                return .float(isNegative ? -.infinity : .infinity)
+            }
+            if word == (ASCII.lowerN, ASCII.lowerA, ASCII.lowerN) {
+                return .float(isNegative ? -.nan : .nan)
+            }
+        }
 
         // 0x, 0o and 0b integers, never signed.
         if body.count >= 2, bytes[index] == ASCII.zero {
@@ -62,9 +70,11 @@ extension TOMLParser {
                 guard !hasSign else {
                     throw ParseFailure(
                         offset: range.lowerBound,
-                        message: "a sign is not allowed on integer '\(text)' in base \(radix)")
+                        message:
+                            "a sign is not allowed on integer '\(excerpt(token))' in base \(radix)")
                 }
-                return .integer(try integer(index + 2..<range.upperBound, radix: radix, text: text))
+                return .integer(
+                    try integer(index + 2..<range.upperBound, radix: radix, token: token))
             }
         }
 
@@ -75,15 +85,18 @@ extension TOMLParser {
         guard isFloat else {
             guard !(bytes[index] == ASCII.zero && body.count > 1) else {
                 throw ParseFailure(
-                    offset: range.lowerBound, message: "leading zeros are not allowed in '\(text)'")
+                    offset: range.lowerBound,
+                    message: "leading zeros are not allowed in '\(excerpt(token))'")
             }
-            return .integer(try decimalInteger(body, isNegative: isNegative, text: text))
+            return .integer(try decimalInteger(body, isNegative: isNegative, token: token))
         }
-        return .float(try float(body, isNegative: isNegative, text: text))
+        return .float(try float(body, isNegative: isNegative, token: token))
     }
 
     /// Digits of `radix` separated by single underscores; `nil` value when invalid.
-    private func integer(_ range: Range<Int>, radix: Int64, text: String) throws(ParseFailure) -> Int64 {
+    private func integer(_ range: Range<Int>, radix: Int64, token: Range<Int>) throws(ParseFailure)
+        -> Int64
+    {
         var value: Int64 = 0
         var previousWasDigit = false
         for index in range {
@@ -93,22 +106,29 @@ extension TOMLParser {
                 continue
             }
             guard let digit = hexDigitValue(byte), Int64(digit) < radix else {
-                throw ParseFailure(offset: index, message: "invalid number '\(text)'")
+                throw ParseFailure(offset: index, message: "invalid number '\(excerpt(token))'")
             }
             let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
             let (sum, carry) = shifted.addingReportingOverflow(Int64(digit))
             guard !overflow, !carry else {
-                throw ParseFailure(offset: range.lowerBound, message: "integer '\(text)' does not fit in 64 bits")
+                throw ParseFailure(
+                    offset: range.lowerBound,
+                    message: "integer '\(excerpt(token))' does not fit in 64 bits")
             }
             value = sum
             previousWasDigit = true
         }
-        guard previousWasDigit else { throw ParseFailure(offset: range.lowerBound, message: "invalid number '\(text)'") }
+        guard previousWasDigit else {
+            throw ParseFailure(
+                offset: range.lowerBound, message: "invalid number '\(excerpt(token))'")
+        }
         return value
     }
 
     /// A decimal integer, accumulated negatively so `-9223372036854775808` fits.
-    private func decimalInteger(_ range: Range<Int>, isNegative: Bool, text: String) throws(ParseFailure) -> Int64 {
+    private func decimalInteger(_ range: Range<Int>, isNegative: Bool, token: Range<Int>)
+        throws(ParseFailure) -> Int64
+    {
         var value: Int64 = 0
         var previousWasDigit = false
         for index in range {
@@ -118,27 +138,39 @@ extension TOMLParser {
                 continue
             }
             guard ASCII.isDigit(byte) else {
-                throw ParseFailure(offset: index, message: "invalid number '\(text)'")
+                throw ParseFailure(offset: index, message: "invalid number '\(excerpt(token))'")
             }
             let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
             let (sum, carry) = shifted.subtractingReportingOverflow(Int64(byte - ASCII.zero))
             guard !overflow, !carry else {
-                throw ParseFailure(offset: range.lowerBound, message: "integer '\(text)' does not fit in 64 bits")
+                throw ParseFailure(
+                    offset: range.lowerBound,
+                    message: "integer '\(excerpt(token))' does not fit in 64 bits")
             }
             value = sum
             previousWasDigit = true
         }
-        guard previousWasDigit else { throw ParseFailure(offset: range.lowerBound, message: "invalid number '\(text)'") }
+        guard previousWasDigit else {
+            throw ParseFailure(
+                offset: range.lowerBound, message: "invalid number '\(excerpt(token))'")
+        }
         if isNegative { return value }
         guard value != .min else {
-            throw ParseFailure(offset: range.lowerBound, message: "integer '\(text)' does not fit in 64 bits")
+            throw ParseFailure(
+                offset: range.lowerBound,
+                message: "integer '\(excerpt(token))' does not fit in 64 bits")
         }
         return -value
     }
 
     /// A float: integer part, then `.digits`, `e±digits` or both.
-    private func float(_ range: Range<Int>, isNegative: Bool, text: String) throws(ParseFailure) -> Double {
-        let invalid = ParseFailure(offset: range.lowerBound, message: "invalid float '\(text)'")
+    private func float(_ range: Range<Int>, isNegative: Bool, token: Range<Int>)
+        throws(ParseFailure)
+        -> Double
+    {
+        var invalid: ParseFailure {
+            ParseFailure(offset: range.lowerBound, message: "invalid float '\(excerpt(token))'")
+        }
         var cleaned: [UInt8] = isNegative ? [ASCII.minus] : []
         var index = range.lowerBound
 
@@ -165,7 +197,9 @@ extension TOMLParser {
         let integerStart = index
         let integerLength = try digits()
         if bytes[integerStart] == ASCII.zero, integerLength > 1 {
-            throw ParseFailure(offset: range.lowerBound, message: "leading zeros are not allowed in '\(text)'")
+            throw ParseFailure(
+                offset: range.lowerBound,
+                message: "leading zeros are not allowed in '\(excerpt(token))'")
         }
         if index < range.upperBound, bytes[index] == ASCII.period {
             cleaned.append(ASCII.period)
@@ -181,7 +215,9 @@ extension TOMLParser {
             }
             _ = try digits()
         }
-        guard index == range.upperBound, let value = Double(String(decoding: cleaned, as: UTF8.self)) else {
+        guard index == range.upperBound,
+            let value = Double(String(decoding: cleaned, as: UTF8.self))
+        else {
             throw invalid
         }
         return value
@@ -196,11 +232,14 @@ extension TOMLParser {
         let separator = bytes[position]
         let hasTime =
             separator == ASCII.upperT || separator == ASCII.lowerT
-            || (separator == ASCII.space && position + 1 < end && ASCII.isDigit(bytes[position + 1]))
+            || (separator == ASCII.space && position + 1 < end
+                && ASCII.isDigit(bytes[position + 1]))
         guard hasTime else { return .localDate(date) }
         position += 1
         let time = try parseTime()
-        guard position < end else { return .localDateTime(TOMLLocalDateTime(date: date, time: time)) }
+        guard position < end else {
+            return .localDateTime(TOMLLocalDateTime(date: date, time: time))
+        }
         switch bytes[position] {
         case ASCII.upperZ, ASCII.lowerZ:
             position += 1
@@ -235,8 +274,10 @@ extension TOMLParser {
             default: 31
             }
         guard day <= lastDay else {
-            let text = makeString(start..<position)
-            throw ParseFailure(offset: dayOffset, message: "invalid date '\(text)': day \(day) is out of range")
+            let text = excerpt(start..<position)
+            throw ParseFailure(
+                offset: dayOffset,
+                message: "invalid date '\(text)': day \(day) is out of range")
         }
         return TOMLDate(year: year, month: month, day: day)
     }
@@ -284,11 +325,14 @@ extension TOMLParser {
     }
 
     /// Consumes two digits whose value must lie in `range`.
-    private mutating func twoDigits(named name: String, in range: ClosedRange<Int>) throws(ParseFailure) -> Int {
+    private mutating func twoDigits(named name: String, in range: ClosedRange<Int>)
+        throws(ParseFailure) -> Int
+    {
         let start = position
         let value = try digits(count: 2, named: name)
         guard range.contains(value) else {
-            throw ParseFailure(offset: start, message: "\(name) \(makeString(start..<position)) is out of range")
+            throw ParseFailure(
+                offset: start, message: "\(name) \(makeString(start..<position)) is out of range")
         }
         return value
     }

@@ -5,6 +5,15 @@ extension TOMLParser {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
+    /// The source text of `range` for a message, cut after 60 bytes (at a scalar
+    /// boundary) so hostile input cannot produce a huge message.
+    func excerpt(_ range: Range<Int>) -> String {
+        guard range.count > 60 else { return makeString(range) }
+        var cut = range.lowerBound + 60
+        while cut > range.lowerBound, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return makeString(range.lowerBound..<cut) + "…"
+    }
+
     /// Whether the three bytes at the current position are `quote`.
     @inline(__always)
     func atTripleQuote(_ quote: UInt8) -> Bool {
@@ -31,7 +40,9 @@ extension TOMLParser {
             if ASCII.isForbiddenControl(byte) { throw unterminatedOrControl(in: "string") }
             position += 1
         }
-        guard position < end else { throw failure("expected '\"' to close string, found end of file") }
+        guard position < end else {
+            throw failure("expected '\"' to close string, found end of file")
+        }
 
         // Slow path: copy the bytes, resolving escapes.
         var buffer = Array(bytes[start..<position])
@@ -82,7 +93,9 @@ extension TOMLParser {
 
     /// Resolves the escape at the current backslash into `buffer`.
     private mutating func parseEscape(into buffer: inout [UInt8]) throws(ParseFailure) {
-        guard position + 1 < end else { throw failure("expected an escape after '\\', found end of file") }
+        guard position + 1 < end else {
+            throw failure("expected an escape after '\\', found end of file")
+        }
         let letter = bytes[position + 1]
         let simple: UInt8?
         switch letter {
@@ -114,13 +127,14 @@ extension TOMLParser {
         var value: UInt32 = 0
         for _ in 0..<digitCount {
             guard position < end, let digit = hexDigitValue(bytes[position]) else {
-                throw failure("expected \(digitCount) hexadecimal digits in escape, found \(found())")
+                throw failure(
+                    "expected \(digitCount) hexadecimal digits in escape, found \(found())")
             }
             value = value << 4 | UInt32(digit)
             position += 1
         }
         guard let scalar = Unicode.Scalar(value) else {
-            let text = makeString(escapeStart..<position)
+            let text = excerpt(escapeStart..<position)
             throw ParseFailure(
                 offset: escapeStart, message: "escape '\(text)' is not a Unicode scalar value")
         }
@@ -145,7 +159,8 @@ extension TOMLParser {
         var chunkStart = position
         while position < end {
             let byte = bytes[position]
-            if byte >= ASCII.space && byte != quote && byte != ASCII.backslash && byte != ASCII.delete
+            if byte >= ASCII.space && byte != quote && byte != ASCII.backslash
+                && byte != ASCII.delete
                 || byte == ASCII.tab
             {
                 position += 1
@@ -162,7 +177,8 @@ extension TOMLParser {
                 if count >= 3 {
                     guard count <= 5 else {
                         throw ParseFailure(
-                            offset: position + 5, message: "too many quotes at the end of a multi-line string")
+                            offset: position + 5,
+                            message: "too many quotes at the end of a multi-line string")
                     }
                     buffer.append(contentsOf: repeatElement(quote, count: count - 3))
                     position += count
@@ -179,7 +195,8 @@ extension TOMLParser {
                 try consumeNewline(after: "")
                 buffer.append(ASCII.newline)
             default:
-                throw failure("\(found()) is not allowed in a multi-line string; write it as an escape")
+                throw failure(
+                    "\(found()) is not allowed in a multi-line string; write it as an escape")
             }
             chunkStart = position
         }
@@ -192,7 +209,8 @@ extension TOMLParser {
     private mutating func skipLineEndingBackslash() throws(ParseFailure) -> Bool {
         var index = position + 1
         while index < end, bytes[index] == ASCII.space || bytes[index] == ASCII.tab { index += 1 }
-        guard index < end, bytes[index] == ASCII.newline || bytes[index] == ASCII.carriageReturn else {
+        guard index < end, bytes[index] == ASCII.newline || bytes[index] == ASCII.carriageReturn
+        else {
             return false
         }
         position = index

@@ -17,13 +17,21 @@ extension TOMLParser {
 
         subscript(index: Int) -> KeyPart { index == 0 ? first : rest[index - 1] }
 
-        /// The parts up to and including `index`, written back as TOML, for messages.
+        /// The parts up to and including `index`, written back as TOML and shortened
+        /// when very long, for messages.
         func display(through index: Int) -> String {
-            (0...index).map { displayKey(self[$0].text) }.joined(separator: ".")
+            let text = (0...index).map { displayKey(self[$0].text) }.joined(separator: ".")
+            return text.count > 80 ? text.prefix(80) + "…" : text
         }
 
         /// The whole key written back as TOML.
         var display: String { display(through: count - 1) }
+
+        /// The parts up to and including `index` below the table at `path`, for messages.
+        func display(through index: Int, below path: [String]) -> String {
+            let prefix = path.map(displayKey).joined(separator: ".")
+            return path.isEmpty ? display(through: index) : prefix + "." + display(through: index)
+        }
     }
 
     // MARK: - Keys
@@ -84,7 +92,7 @@ extension TOMLParser {
             valueEnd: UInt32(truncatingIfNeeded: position))
         try Self.insert(
             value, span: valueSpan, key: key, part: 0, into: &section, section: sectionNumber,
-            layout: layout)
+            layout: layout, path: sectionPath)
     }
 
     /// Parses `= value` after `key`.
@@ -104,10 +112,10 @@ extension TOMLParser {
 
     /// Adds `value` under `key` (from part `part` on) to `table`, creating the tables a
     /// dotted key names; `section` identifies the table section or inline table the
-    /// line belongs to.
+    /// line belongs to, and `path` names it in messages.
     static func insert(
         _ value: TOMLValue, span: TOMLSpan, key: Key, part: Int, into table: inout TOMLTable,
-        section: UInt32, layout: TOMLTable.StatementLayout
+        section: UInt32, layout: TOMLTable.StatementLayout, path: [String]
     ) throws(ParseFailure) {
         table.lastStatement = layout
         let keyPart = key[part]
@@ -119,7 +127,10 @@ extension TOMLParser {
                 let line = table[existing].keySpan.line
                 throw ParseFailure(
                     offset: keyPart.span.bytes.lowerBound,
-                    message: "key '\(key.display)' is already defined on line \(line)")
+                    message:
+                        "key '\(key.display(through: part, below: path))' "
+                        + "is already defined on line \(line)"
+                )
             }
             table.append(key: keyPart.text, value: value, keySpan: keyPart.span, valueSpan: span)
             return
@@ -131,16 +142,16 @@ extension TOMLParser {
             child.definingSection = section
             try insert(
                 value, span: span, key: key, part: part + 1, into: &child, section: section,
-                layout: layout)
+                layout: layout, path: path)
             table.append(
                 key: keyPart.text, value: .table(child), keySpan: keyPart.span,
                 valueSpan: keyPart.span)
             return
         }
         let offset = keyPart.span.bytes.lowerBound
-        let name = key.display(through: part)
-        guard case .table(var child) = table.takeValue(at: existing) else {
-            let kind = table[existing].value.typeName
+        let name = key.display(through: part, below: path)
+        let kind = table[existing].value.typeName
+        guard var child = table.takeTable(at: existing) else {
             throw ParseFailure(
                 offset: offset, message: "key '\(name)' is already defined as \(article(kind))")
         }
@@ -164,7 +175,7 @@ extension TOMLParser {
         }
         try insert(
             value, span: span, key: key, part: part + 1, into: &child, section: section,
-            layout: layout)
+            layout: layout, path: path)
         table.setValue(.table(child), at: existing)
     }
 
@@ -180,7 +191,8 @@ extension TOMLParser {
         skipWhitespace()
         let closing = isArray ? "']]'" : "']'"
         guard position < end, bytes[position] == ASCII.closeBracket else {
-            throw failure("expected \(closing) after table header '\(key.display)', found \(found())")
+            throw failure(
+                "expected \(closing) after table header '\(key.display)', found \(found())")
         }
         position += 1
         if isArray {
@@ -236,12 +248,13 @@ extension TOMLParser {
             return opened
         }
 
-        // A key already defined: only some kinds of value may be opened again.
-        switch table.takeValue(at: existing) {
-        case .table(var child):
+        // A key already defined: only tables and arrays of tables may be opened again.
+        let kind = table[existing].value.typeName
+        if var child = table.takeTable(at: existing) {
             if !isLast {
                 guard child.kind != .inline else {
-                    throw ParseFailure(offset: offset, message: "cannot extend inline table '\(name)'")
+                    throw ParseFailure(
+                        offset: offset, message: "cannot extend inline table '\(name)'")
                 }
                 let opened = try open(
                     key, part: part + 1, in: &child, isArray: isArray, headerSpan: headerSpan)
@@ -254,40 +267,45 @@ extension TOMLParser {
                     message: "cannot define array of tables '\(name)': it is already a table")
             }
             guard child.kind == .implicit else {
-                let how = child.kind == .dotted ? "by dotted keys" : child.kind == .inline ? "inline" : "already"
-                throw ParseFailure(offset: offset, message: "table '\(name)' is \(how) defined")
+                let how =
+                    switch child.kind {
+                    case .dotted: " by dotted keys"
+                    case .inline: " as an inline table"
+                    default: ""
+                    }
+                throw ParseFailure(
+                    offset: offset, message: "table '\(name)' is already defined\(how)")
             }
             child.kind = .header
             child.span = headerSpan
             table.setSpans(key: keyPart.span, value: headerSpan, at: existing)
             table.setValue(.table(TOMLTable(kind: .header, span: headerSpan)), at: existing)
             return child
-        case .array(var array) where array.isArrayOfTables:
-            if isLast {
-                guard isArray else {
-                    throw ParseFailure(
-                        offset: offset,
-                        message: "table '\(name)' is already defined as an array of tables")
-                }
-                let opened = TOMLTable(kind: .arrayElement, span: headerSpan)
-                array.append(.table(opened), span: headerSpan)
-                table.setValue(.array(array), at: existing)
-                return opened
-            }
-            guard case .table(var element) = array.takeLast() else {
-                preconditionFailure("an array of tables holds only tables")
-            }
-            let opened = try open(
-                key, part: part + 1, in: &element, isArray: isArray, headerSpan: headerSpan)
-            array.replaceLast(with: .table(element))
-            table.setValue(.array(array), at: existing)
-            return opened
-        case let other:
-            let kind = other.typeName
+        }
+        guard var array = table.takeArray(at: existing), array.isArrayOfTables else {
             throw ParseFailure(
                 offset: offset,
                 message: "key '\(name)' is already defined as \(article(kind)), not a table")
         }
+        if isLast {
+            guard isArray else {
+                throw ParseFailure(
+                    offset: offset,
+                    message: "table '\(name)' is already defined as an array of tables")
+            }
+            let opened = TOMLTable(kind: .arrayElement, span: headerSpan)
+            array.append(.table(opened), span: headerSpan)
+            table.setValue(.array(array), at: existing)
+            return opened
+        }
+        guard var element = array.takeLastTable() else {
+            preconditionFailure("an array of tables holds only tables")
+        }
+        let opened = try open(
+            key, part: part + 1, in: &element, isArray: isArray, headerSpan: headerSpan)
+        array.replaceLast(with: .table(element))
+        table.setValue(.array(array), at: existing)
+        return opened
     }
 
     /// Puts the current section back into the tree.
@@ -303,33 +321,35 @@ extension TOMLParser {
 
     /// Replaces the placeholder at `path` below `table` (descending into the last
     /// element of arrays of tables) with `section`.
-    private static func store(_ section: TOMLTable, path: ArraySlice<String>, in table: inout TOMLTable) {
+    private static func store(
+        _ section: TOMLTable, path: ArraySlice<String>, in table: inout TOMLTable
+    ) {
         guard let key = path.first, let position = table.index(forKey: key) else {
             preconditionFailure("the open section is in the tree")
         }
         let rest = path.dropFirst()
-        switch table.takeValue(at: position) {
-        case .table(var child):
+        if var child = table.takeTable(at: position) {
             if rest.isEmpty {
                 child = section
             } else {
                 store(section, path: rest, in: &child)
             }
             table.setValue(.table(child), at: position)
-        case .array(var array):
-            if rest.isEmpty {
-                array.replaceLast(with: .table(section))
-            } else {
-                guard case .table(var element) = array.takeLast() else {
-                    preconditionFailure("an array of tables holds only tables")
-                }
-                store(section, path: rest, in: &element)
-                array.replaceLast(with: .table(element))
-            }
-            table.setValue(.array(array), at: position)
-        default:
+            return
+        }
+        guard var array = table.takeArray(at: position) else {
             preconditionFailure("the open section is in the tree")
         }
+        if rest.isEmpty {
+            array.replaceLast(with: .table(section))
+        } else {
+            guard var element = array.takeLastTable() else {
+                preconditionFailure("an array of tables holds only tables")
+            }
+            store(section, path: rest, in: &element)
+            array.replaceLast(with: .table(element))
+        }
+        table.setValue(.array(array), at: position)
     }
 }
 

@@ -49,7 +49,7 @@ extension TOMLParser {
             return
         }
         while index < end, ASCII.isBareKey(bytes[index]) { index += 1 }
-        let text = makeString(start..<max(index, start + 1))
+        let text = excerpt(start..<max(index, start + 1))
         throw failure("expected a value, found '\(text)'")
     }
 
@@ -123,7 +123,7 @@ extension TOMLParser {
                 valueEnd: UInt32(truncatingIfNeeded: position))
             try Self.insert(
                 value, span: valueSpan, key: key, part: 0, into: &table, section: number,
-                layout: layout)
+                layout: layout, path: [])
             skipWhitespace()
             guard position < end else {
                 throw failure("expected '}' to close inline table, found end of file")

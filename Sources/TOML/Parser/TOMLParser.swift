@@ -44,7 +44,8 @@ struct TOMLParser {
     /// Parses a whole document.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<TOMLTable, TOMLError> {
         guard bytes.count < Int(UInt32.max) else {
-            let failure = ParseFailure(offset: 0, message: "documents of 4 GiB or more are not supported")
+            let failure = ParseFailure(
+                offset: 0, message: "documents of 4 GiB or more are not supported")
             return .failure(failure.located(in: UnsafeBufferPointer(rebasing: bytes[0..<0])))
         }
         do {

@@ -44,21 +44,25 @@ func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseFailure) -> B
             length = 4
             secondRange = 0x80...0x8F
         case 0x80...0xBF:
-            throw ParseFailure(offset: index, message: "invalid UTF-8: unexpected continuation byte \(hex(lead))")
+            throw ParseFailure(
+                offset: index, message: "invalid UTF-8: unexpected continuation byte \(hex(lead))")
         case 0xC0, 0xC1:
             throw ParseFailure(offset: index, message: "invalid UTF-8: overlong encoding")
         default:
-            throw ParseFailure(offset: index, message: "invalid UTF-8: byte \(hex(lead)) cannot start a character")
+            throw ParseFailure(
+                offset: index, message: "invalid UTF-8: byte \(hex(lead)) cannot start a character")
         }
         guard index + length <= count else {
-            throw ParseFailure(offset: index, message: "invalid UTF-8: truncated character at end of file")
+            throw ParseFailure(
+                offset: index, message: "invalid UTF-8: truncated character at end of file")
         }
         let second = bytes[index + 1]
         guard secondRange.contains(second) else {
             let message: String
             if lead == 0xED, second >= 0xA0, second <= 0xBF {
                 message = "invalid UTF-8: encoded surrogate"
-            } else if (lead == 0xE0 || lead == 0xF0), second >= 0x80, second < secondRange.lowerBound {
+            } else if lead == 0xE0 || lead == 0xF0, second >= 0x80, second < secondRange.lowerBound
+            {
                 message = "invalid UTF-8: overlong encoding"
             } else if lead == 0xF4, second > 0x8F, second <= 0xBF {
                 message = "invalid UTF-8: code point above U+10FFFF"
@@ -69,7 +73,9 @@ func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseFailure) -> B
         }
         for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 {
             let found = hex(bytes[index + offset])
-            throw ParseFailure(offset: index, message: "invalid UTF-8: expected a continuation byte, found \(found)")
+            throw ParseFailure(
+                offset: index,
+                message: "invalid UTF-8: expected a continuation byte, found \(found)")
         }
         index += length
     }
