@@ -10,6 +10,7 @@ struct Benchmark {
 /// Every benchmark, in the order `preflight-bench` runs them.
 let benchmarks: [Benchmark] = [
     .toml,
+    pep440Benchmark,
     .poetryLock,
 ]
 
