@@ -11,6 +11,7 @@ struct Benchmark {
 let benchmarks: [Benchmark] = [
     .toml,
     pep440Benchmark,
+    tagsBenchmark,
     .poetryLock,
 ]
 

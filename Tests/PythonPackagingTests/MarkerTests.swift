@@ -158,3 +158,39 @@ import Testing
         #expect(try !requirement.applies(in: environment))
     }
 }
+
+extension MarkerTests {
+    struct JoinCase: Sendable {
+        var lhs: String
+        var rhs: String
+        var and: String
+        var or: String
+    }
+
+    // Renderings of packaging 26.4's `Marker(lhs) & Marker(rhs)` and `|`.
+    @Test(arguments: [
+        JoinCase(
+            lhs: "os_name == 'a'", rhs: "os_name == 'b'",
+            and: "os_name == \"a\" and os_name == \"b\"", or: "os_name == \"a\" or os_name == \"b\""
+        ),
+        JoinCase(
+            lhs: "os_name == 'a' and os_name == 'b'", rhs: "(os_name == 'c')",
+            and: "os_name == \"a\" and os_name == \"b\" and os_name == \"c\"",
+            or: "(os_name == \"a\" and os_name == \"b\") or os_name == \"c\""),
+        JoinCase(
+            lhs: "os_name == 'a' or os_name == 'b'", rhs: "((os_name == 'c' or os_name == 'd'))",
+            and:
+                "(os_name == \"a\" or os_name == \"b\") and (os_name == \"c\" or os_name == \"d\")",
+            or: "os_name == \"a\" or os_name == \"b\" or os_name == \"c\" or os_name == \"d\""),
+        JoinCase(
+            lhs: "os_name == 'a' and os_name == 'b' or os_name == 'c'", rhs: "extra == 'x'",
+            and: "(os_name == \"a\" and os_name == \"b\" or os_name == \"c\") and extra == \"x\"",
+            or: "(os_name == \"a\" and os_name == \"b\" or os_name == \"c\") or extra == \"x\""),
+    ])
+    func joins(_ example: JoinCase) throws {
+        let lhs = try Marker(parsing: example.lhs)
+        let rhs = try Marker(parsing: example.rhs)
+        #expect((lhs && rhs).description == example.and)
+        #expect((lhs || rhs).description == example.or)
+    }
+}

@@ -83,9 +83,22 @@ import Testing
         #expect(try TargetPlatform(parsing: name).description == name)
     }
 
-    @Test(arguments: ["ubuntu", "manylinux_2_x_x86_64", "macosx_9_0_x86_64", "linux_", "win64", ""])
+    @Test(arguments: [
+        "ubuntu", "manylinux_2_x_x86_64", "macosx_9_0_x86_64", "linux_", "win64", "",
+        "manylinux_10_0_x86_64", "musllinux_1_1000_x86_64", "manylinux_2_17_x86-64",
+        "macosx_14_0_universal2", "linux_X86_64",
+    ])
     func unsupportedPlatforms(_ name: String) {
         #expect(throws: TargetError.unsupportedPlatform(name)) { try TargetPlatform(parsing: name) }
+    }
+
+    @Test func largestTargetsStayBounded() throws {
+        let glibc = try TargetEnvironment(python: "3.99", platform: "manylinux_9_99_x86_64")
+        #expect(glibc.supportedTags.count < 200_000)
+        let mac = try TargetEnvironment(python: "3.99", platform: "macosx_99_99_x86_64")
+        #expect(mac.supportedTags.count < 200_000)
+        #expect(throws: TargetError.self) { try TargetPython(parsing: "3.100") }
+        #expect(throws: TargetError.self) { try TargetPlatform(parsing: "macosx_100_0_arm64") }
     }
 
     @Test func rankPrefersSpecificTags() throws {

@@ -96,15 +96,25 @@ public enum MarkerOperand: Hashable, Sendable, CustomStringConvertible {
 
 /// A marker comparison operator.
 public enum MarkerOperator: String, Hashable, Sendable, CaseIterable {
+    /// `<`
     case lessThan = "<"
+    /// `<=`
     case lessThanOrEqual = "<="
+    /// `==`
     case equal = "=="
+    /// `!=`
     case notEqual = "!="
+    /// `>=`
     case greaterThanOrEqual = ">="
+    /// `>`
     case greaterThan = ">"
+    /// `~=`, meaningful for versions only.
     case compatible = "~="
+    /// `===`, meaningful for versions only.
     case arbitraryEqual = "==="
+    /// `in`: substring, or membership in a set-valued variable.
     case `in` = "in"
+    /// `not in`
     case notIn = "not in"
 }
 
@@ -128,5 +138,52 @@ extension Marker {
             }
         }
         return check(tree)
+    }
+}
+
+// MARK: - Combining
+
+extension Marker {
+    /// Both markers must hold; operands already joined by `and` are spliced in, so
+    /// the result renders as `packaging`'s `Marker.__and__` does.
+    public static func && (lhs: Marker, rhs: Marker) -> Marker {
+        Marker(tree: .and(lhs.tree.operands(joinedBy: .and) + rhs.tree.operands(joinedBy: .and)))
+    }
+
+    /// Either marker must hold; operands already joined by `or` are spliced in, so the
+    /// result renders as `packaging`'s `Marker.__or__` does.
+    public static func || (lhs: Marker, rhs: Marker) -> Marker {
+        Marker(tree: .or(lhs.tree.operands(joinedBy: .or) + rhs.tree.operands(joinedBy: .or)))
+    }
+}
+
+extension MarkerTree {
+    /// A logical operator joining marker operands.
+    enum Junction { case and, or }
+
+    /// The operands to splice into a `junction` list: this tree's own operands when its
+    /// operand list uses only that junction (or it is one comparison), else this tree as
+    /// one group.
+    func operands(joinedBy junction: Junction) -> [MarkerTree] {
+        switch (self, junction) {
+        case (.group(let inner), _):
+            return inner.operands(joinedBy: junction)
+        case (.expression, _), (.and, .and):
+            return operands
+        case (.or(let alternatives), .or):
+            let usesOnlyOr = alternatives.allSatisfy {
+                if case .and = $0 { return false }
+                return true
+            }
+            return usesOnlyOr ? alternatives : [.group(self)]
+        case (.and, .or), (.or, .and):
+            return [.group(self)]
+        }
+    }
+
+    /// The operands of an `and`, or this tree alone.
+    private var operands: [MarkerTree] {
+        if case .and(let operands) = self { return operands }
+        return [self]
     }
 }

@@ -4,7 +4,9 @@ public struct MarkerEnvironment: Hashable, Sendable {
     /// A variable's value: a string, or a set of names for `extras`, `dependency_groups`
     /// and (when several extras are requested at once) `extra`.
     public enum Value: Hashable, Sendable {
+        /// A string value, such as `python_version`'s `3.14`.
         case string(String)
+        /// A set of names, such as the requested extras.
         case set(Set<String>)
     }
 

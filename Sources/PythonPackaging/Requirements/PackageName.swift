@@ -17,6 +17,7 @@ public struct PackageName: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// The normalized form of `name`, as `packaging.utils.canonicalize_name` computes it.
     public static func normalize(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(name) }
         var result = ""
         result.reserveCapacity(name.utf8.count)
         var previousWasSeparator = false
@@ -30,6 +31,20 @@ public struct PackageName: Hashable, Sendable, Comparable, CustomStringConvertib
             }
         }
         return result
+    }
+
+    /// The normalized form of an all-ASCII name, byte by byte.
+    private static func normalizeASCII(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            if byte == 0x2D || byte == 0x5F || byte == 0x2E {
+                if bytes.last != 0x2D { bytes.append(0x2D) }
+            } else {
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `name` is a valid distribution name: ASCII letters and digits at both

@@ -89,11 +89,13 @@ public struct TargetPlatform: Hashable, Sendable, CustomStringConvertible {
             isArchitecture(parts[3])
         else { return nil }
         let arch = String(parts[3])
+        // Versions have at most two digits, and C library majors past 9 do not exist
+        // (each would add 51 tags per older major): the tag list stays small.
         switch family {
-        case "manylinux":
+        case "manylinux" where major <= 9:
             return TargetPlatform(
                 kind: .manylinux(glibcMajor: major, glibcMinor: minor), architecture: arch)
-        case "musllinux":
+        case "musllinux" where major <= 9:
             return TargetPlatform(
                 kind: .musllinux(muslMajor: major, muslMinor: minor), architecture: arch)
         case "macosx" where macArchitectures.contains(arch) && major >= 10:
@@ -104,7 +106,7 @@ public struct TargetPlatform: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func smallNumber(_ text: Substring) -> Int? {
-        guard !text.isEmpty, text.count <= 3, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+        guard !text.isEmpty, text.count <= 2, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             return nil
         }
         return Int(text)

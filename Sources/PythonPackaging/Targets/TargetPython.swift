@@ -29,7 +29,7 @@ public struct TargetPython: Hashable, Sendable, CustomStringConvertible {
             return Int(part)
         }
         guard (2...3).contains(numbers.count), let major = numbers[0], let minor = numbers[1],
-            major == 3
+            major == 3, minor <= 99
         else {
             throw .invalidPython(text)
         }

@@ -16,17 +16,25 @@ public struct WheelFilename: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a wheel filename.
     public init(parsing filename: String) throws(DistributionFilenameError) {
-        guard filename.hasSuffix(".whl") else { throw .wrongExtension(filename) }
-        let stem = filename.dropLast(4)
-        let dashes = stem.utf8.count { $0 == UInt8(ascii: "-") }
+        let bytes = filename.utf8
+        guard bytes.count >= 4, bytes.suffix(4).elementsEqual(".whl".utf8) else {
+            throw .wrongExtension(filename)
+        }
+        let stem = bytes.dropLast(4)
+        let dash = UInt8(ascii: "-")
+        let dashes = stem.count { $0 == dash }
         guard dashes == 4 || dashes == 5 else { throw .wrongPartCount(filename) }
         let parts = stem.split(
-            separator: "-", maxSplits: dashes - 2, omittingEmptySubsequences: false)
+            separator: dash, maxSplits: dashes - 2, omittingEmptySubsequences: false
+        ).map { Substring($0) }
 
         // The name: word characters, dots and underscores, never `__`.
         let namePart = parts[0]
-        guard !namePart.isEmpty, !namePart.contains("__"),
-            namePart.unicodeScalars.allSatisfy({ PEP508Scanner.isWord($0) || $0 == "." })
+        let hasDoubleUnderscore = zip(namePart.utf8, namePart.utf8.dropFirst()).contains {
+            $0 == UInt8(ascii: "_") && $1 == UInt8(ascii: "_")
+        }
+        guard !namePart.isEmpty, !hasDoubleUnderscore,
+            WheelFilename.isNameText(namePart)
         else { throw .invalidName(filename) }
 
         do {
@@ -39,7 +47,7 @@ public struct WheelFilename: Hashable, Sendable, CustomStringConvertible {
         if dashes == 5 {
             let buildPart = parts[2]
             guard let first = buildPart.unicodeScalars.first, ("0"..."9").contains(first),
-                !buildPart.contains("\n")
+                !buildPart.utf8.contains(UInt8(ascii: "\n"))
             else { throw .invalidBuild(filename) }
             build = String(buildPart)
         } else {
@@ -56,6 +64,22 @@ public struct WheelFilename: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { filename }
+
+    /// Whether `text` has only word characters (Python's `\\w`) and dots.
+    private static func isNameText(_ text: Substring) -> Bool {
+        var hasNonASCII = false
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                hasNonASCII = true
+            } else if !((byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2E)
+            {
+                return false
+            }
+        }
+        return !hasNonASCII
+            || text.unicodeScalars.allSatisfy { $0.isASCII || PEP508Scanner.isWord($0) }
+    }
 
     /// Whether some tag of the wheel is supported by `target`.
     public func isCompatible(with target: TargetEnvironment) -> Bool {

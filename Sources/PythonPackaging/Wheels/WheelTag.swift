@@ -12,9 +12,15 @@ public struct WheelTag: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// A tag from its three parts, lowercased.
     public init(interpreter: String, abi: String, platform: String) {
-        self.interpreter = interpreter.lowercased()
-        self.abi = abi.lowercased()
-        self.platform = platform.lowercased()
+        self.interpreter = WheelTag.lowercased(interpreter)
+        self.abi = WheelTag.lowercased(abi)
+        self.platform = WheelTag.lowercased(platform)
+    }
+
+    /// `text` lowercased, without copying when it has no uppercase ASCII and is ASCII.
+    private static func lowercased(_ text: String) -> String {
+        let needsWork = text.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
+        return needsWork ? text.lowercased() : text
     }
 
     public var description: String { "\(interpreter)-\(abi)-\(platform)" }
@@ -30,31 +36,61 @@ public struct WheelTag: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// components, an empty member of a component, or an interpreter that is not a
     /// Python identifier.
     public static func parseSet(_ text: String) throws(WheelTagError) -> [WheelTag] {
-        let components = text.split(separator: "-", omittingEmptySubsequences: false)
-            .map { $0.split(separator: ".", omittingEmptySubsequences: false) }
+        let components = splitComponents(text)
         for parts in components where parts.contains(where: \.isEmpty) {
             throw .emptyComponent(tag: text, component: parts.joined(separator: "."))
         }
         guard components.count == 3 else { throw .wrongComponentCount(tag: text) }
         for interpreter in components[0] where !isIdentifier(interpreter) {
-            throw .invalidInterpreter(tag: text, interpreter: String(interpreter))
+            throw .invalidInterpreter(tag: text, interpreter: interpreter)
         }
         var tags: [WheelTag] = []
+        tags.reserveCapacity(components[0].count * components[1].count * components[2].count)
         for interpreter in components[0] {
             for abi in components[1] {
                 for platform in components[2] {
-                    tags.append(
-                        WheelTag(
-                            interpreter: String(interpreter), abi: String(abi),
-                            platform: String(platform)))
+                    tags.append(WheelTag(interpreter: interpreter, abi: abi, platform: platform))
                 }
             }
         }
         return tags
     }
 
+    /// The `-`-separated components of `text`, each split at `.`, in one pass over the
+    /// UTF-8 bytes (the separators are ASCII, so every piece is whole scalars).
+    private static func splitComponents(_ text: String) -> [[String]] {
+        func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [[String]] {
+            var components: [[String]] = []
+            components.reserveCapacity(3)
+            var parts: [String] = []
+            var start = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "-")
+                guard byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { continue }
+                parts.append(
+                    String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self
+                    ))
+                start = index + 1
+                if byte == UInt8(ascii: "-") {
+                    components.append(parts)
+                    parts = []
+                }
+            }
+            return components
+        }
+        if let result = text.utf8.withContiguousStorageIfAvailable(split) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(split)
+    }
+
     /// Whether `text` is a Python identifier (`str.isidentifier`).
-    static func isIdentifier(_ text: Substring) -> Bool {
+    static func isIdentifier(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.enumerated().allSatisfy { index, byte in
+                let isLetter = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F
+                return isLetter || (index > 0 && byte >= 0x30 && byte <= 0x39)
+            } && !text.isEmpty
+        }
         var scalars = text.unicodeScalars.makeIterator()
         guard let first = scalars.next(), first == "_" || first.properties.isXIDStart else {
             return false
