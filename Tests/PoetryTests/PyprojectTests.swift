@@ -254,9 +254,6 @@ private func project(dependency line: String) -> String {
                 "pyproject.toml:2:12: expected a boolean for "
                 + "'tool.poetry.group.dev.optional', found integer"
         ),
-        ErrorCase(
-            text: "[tool.poetry]\nname = \"x\"\nname = \"y\"\n",
-            message: "pyproject.toml:3:1: key 'name' is already defined on line 2"),
     ])
     func errorMessage(_ test: ErrorCase) {
         #expect(throws: PoetryError.self) { try Pyproject(parsing: test.text) }
@@ -264,6 +261,15 @@ private func project(dependency line: String) -> String {
             _ = try Pyproject(parsing: test.text)
         } catch {
             #expect(error.description == test.message)
+        }
+    }
+
+    /// TOML errors keep the TOML module's message and gain the file name.
+    @Test func tomlErrorNamesTheFile() {
+        #expect {
+            try Pyproject(parsing: "[tool.poetry]\nname = \"x\"\nname = \"y\"\n")
+        } throws: { error in
+            "\(error)".hasPrefix("pyproject.toml:3:1: ") && "\(error)".contains("already defined")
         }
     }
 
