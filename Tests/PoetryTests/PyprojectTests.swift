@@ -429,6 +429,24 @@ private func project(dependency line: String) -> String {
         #expect(pyproject.extras.first?.name == "all")
     }
 
+    @Test(arguments: [
+        ("dependencies = []", ["all"]),
+        ("dependencies = [\"redis\"]", []),
+        ("dynamic = [\"dependencies\"]", ["all"]),
+    ])
+    func poetryExtrasUnlessProjectDeclaresDependencies(_ line: String, _ extras: [String]) throws {
+        let pyproject = try Pyproject(
+            parsing: """
+                [project]
+                name = "demo"
+                \(line)
+
+                [tool.poetry.extras]
+                all = ["redis"]
+                """)
+        #expect(pyproject.extras.map(\.name) == extras)
+    }
+
     @Test func sourcesWithLegacyFlags() throws {
         let pyproject = try Pyproject(
             parsing: """

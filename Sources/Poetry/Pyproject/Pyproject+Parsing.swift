@@ -48,9 +48,12 @@ extension Pyproject {
             extras = projectDependencies.extras
         } else {
             main.dependencies = poetryMain
-            if let poetry {
-                extras = try Self.poetryExtras(poetry, reader: reader)
-            }
+        }
+
+        // Poetry takes [tool.poetry.extras] unless [project] declares dependencies or
+        // optional dependencies (an empty dependency list does not count).
+        if main.dependencies.isEmpty || projectDependencies?.declared != true, let poetry {
+            extras = try Self.poetryExtras(poetry, reader: reader)
         }
 
         let groups = try GroupReader(
