@@ -183,15 +183,9 @@ enum HashedValue {
         case .toml(let value):
             try PythonJSON.write(value, to: &output)
         case .object(let members):
-            let sorted = members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-            output += "{"
-            for (position, member) in sorted.enumerated() {
-                if position > 0 { output += ", " }
-                PythonJSON.writeString(member.0, to: &output)
-                output += ": "
-                try member.1.write(to: &output)
+            try PythonJSON.writeObject(members, to: &output) {
+                (value, output) throws(PoetryError) in try value.write(to: &output)
             }
-            output += "}"
         }
     }
 }

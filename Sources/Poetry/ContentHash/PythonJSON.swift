@@ -34,7 +34,9 @@ enum PythonJSON {
             }
             output += "]"
         case .table(let table):
-            try writeObject(table.entries.map { ($0.key, $0.value) }, to: &output)
+            try writeObject(table.entries.map { ($0.key, $0.value) }, to: &output) {
+                (value, output) throws(PoetryError) in try write(value, to: &output)
+            }
         case .offsetDateTime, .localDateTime, .localDate, .localTime:
             throw PoetryError(
                 "cannot compute the content-hash: \(value.typeName) values"
@@ -42,9 +44,12 @@ enum PythonJSON {
         }
     }
 
-    /// Appends a JSON object of `members`, sorted by key as Python sorts strings.
-    static func writeObject(
-        _ members: [(String, TOMLValue)], to output: inout String
+    /// Appends a JSON object of `members`, sorted by key as Python sorts strings (by
+    /// code point, which is the order of their UTF-8 bytes), each value written by
+    /// `writeValue`.
+    static func writeObject<Value>(
+        _ members: [(String, Value)], to output: inout String,
+        writeValue: (Value, inout String) throws(PoetryError) -> Void
     ) throws(PoetryError) {
         let sorted = members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         output += "{"
@@ -52,7 +57,7 @@ enum PythonJSON {
             if position > 0 { output += ", " }
             writeString(member.0, to: &output)
             output += ": "
-            try write(member.1, to: &output)
+            try writeValue(member.1, &output)
         }
         output += "}"
     }
