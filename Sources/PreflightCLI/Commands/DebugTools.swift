@@ -1,6 +1,7 @@
 extension DebugTool {
     /// Every `preflight debug` tool, in the order `--help` lists them.
     static let all: [DebugTool] = [
-        .pep440
+        .pep440,
+        .poetryConstraint,
     ]
 }
