@@ -5,5 +5,6 @@ extension DebugTool {
         .pep440,
         .pep508,
         .wheel,
+        .poetryConstraint,
     ]
 }
