@@ -14,7 +14,8 @@ import Testing
         #expect(document.text == String(decoding: bytes, as: UTF8.self))
     }
 
-    @Test func unEditedDocumentReproducesEveryFixture() throws {
+    @Test(.enabled(if: !Samples.fixtureFiles.isEmpty, "no Fixtures/ folder in this checkout"))
+    func unEditedDocumentReproducesEveryFixture() throws {
         for url in Samples.fixtureFiles {
             let bytes = [UInt8](try Data(contentsOf: url))
             let document = try TOMLDocument(parsing: bytes)

@@ -30,7 +30,7 @@ extension TOMLParser {
 
     // MARK: - Integers and floats
 
-    /// The integer or float the token `range` spells.
+    /// The integer or float the token `range` spells; messages quote the token.
     private func numberValue(_ range: Range<Int>) throws(ParseFailure) -> TOMLValue {
         let token = range
         var invalid: ParseFailure {
@@ -93,7 +93,7 @@ extension TOMLParser {
         return .float(try float(body, isNegative: isNegative, token: token))
     }
 
-    /// Digits of `radix` separated by single underscores; `nil` value when invalid.
+    /// Digits of `radix` separated by single underscores, from the number `token`.
     private func integer(_ range: Range<Int>, radix: Int64, token: Range<Int>) throws(ParseFailure)
         -> Int64
     {
