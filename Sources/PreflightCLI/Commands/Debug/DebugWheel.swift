@@ -10,7 +10,7 @@ extension DebugTool {
         discussion: """
             {"filename":S,"python":"3.14","platform":TAG} answers {"valid","name","version",
             "build","tags","compatible"}; platform is a preset (debian, debian-arm64, alpine,
-            alpine-arm64) or a platform tag.
+            alpine-arm64) or a platform tag. The target defaults to 3.14 on debian.
             """,
         inputProtocol: .jsonLines(answerWheel)
     )
@@ -21,8 +21,8 @@ private let targets = TargetCache()
 
 private func answerWheel(_ request: JSONValue) throws(DebugInputError) -> JSONValue {
     let filename = try request.requiredString("filename")
-    let python = try request.requiredString("python")
-    let platform = try request.requiredString("platform")
+    let python = try request.optionalString("python") ?? "3.14"
+    let platform = try request.optionalString("platform") ?? "debian"
     do {
         let wheel = try WheelFilename(parsing: filename)
         let target = try targets.target(python: python, platform: platform)
@@ -36,6 +36,17 @@ private func answerWheel(_ request: JSONValue) throws(DebugInputError) -> JSONVa
         ])
     } catch {
         return .object([("valid", .bool(false)), ("error", .string("\(error)"))])
+    }
+}
+
+extension JSONValue {
+    /// The optional string field `key`: `nil` when absent or `null`.
+    fileprivate func optionalString(_ key: String) throws(DebugInputError) -> String? {
+        guard let field = self[key], !field.isNull else { return nil }
+        guard let text = field.stringValue else {
+            throw DebugInputError(description: "expected a string field '\(key)'")
+        }
+        return text
     }
 }
 
