@@ -121,6 +121,7 @@ import Testing
                 python = "^3.9"
                 redis = { version = "^5", optional = true }
                 tomli = { version = "^2", python = "<3.11" }
+                backport = { version = "1", python = "~3.10 || ^3.15" }
                 [tool.poetry.extras]
                 cache = ["redis"]
                 """,
@@ -131,10 +132,14 @@ import Testing
                 [[package]]
                 name = "tomli"
                 version = "2.0.1"
+                [[package]]
+                name = "backport"
+                version = "1"
                 """)
         #expect(graph.installedPackages(environment: Self.debian).isEmpty)
         #expect(
-            graph.installedPackages(environment: Self.windows).map(\.name) == ["tomli"])
+            graph.installedPackages(environment: Self.windows).map(\.name)
+                == ["tomli", "backport"])
         #expect(
             graph.installedPackages(environment: Self.debian, extras: ["cache"]).map(\.name)
                 == ["redis"])

@@ -27,8 +27,8 @@ public struct LockGraph: Sendable {
         var extras: [String]
         /// Whether only an extra of the requiring package pulls it in.
         var isOptional: Bool
-        /// The versions the requirement allows, when it can be read as PEP 440.
-        var specifier: SpecifierSet?
+        /// The versions the requirement allows, when Poetry can read its constraint.
+        var constraint: PoetryConstraint?
         /// For a root: the dependency group.
         var group: String?
     }
@@ -91,8 +91,10 @@ public struct LockGraph: Sendable {
         let candidates = packagesByName[edge.name] ?? []
         guard candidates.count > 1 || installing else { return candidates }
         var allowed = candidates
-        if let specifier = edge.specifier {
-            let matching = candidates.filter { specifier.contains(lock.packages[$0].version) }
+        if let constraint = edge.constraint {
+            let matching = candidates.filter {
+                (try? Version(lock.packages[$0].version)).map(constraint.allows) ?? true
+            }
             if !matching.isEmpty { allowed = matching }
         }
         guard allowed.count > 1 || installing, let environment else { return allowed }
@@ -154,7 +156,7 @@ extension LockGraph.Edge {
             },
             extras: dependency.extras.map(PackageName.normalize),
             isOptional: dependency.isOptional,
-            specifier: try? SpecifierSet(dependency.constraint),
+            constraint: try? PoetryConstraint(dependency.constraint),
             group: nil)
     }
 
@@ -175,7 +177,7 @@ extension LockGraph.Edge {
             },
             extras: dependency.extras.map(PackageName.normalize),
             isOptional: dependency.isOptional,
-            specifier: try? SpecifierSet(dependency.constraint),
+            constraint: dependency.parsedConstraint,
             group: group)
     }
 }
@@ -189,22 +191,28 @@ private func requirementText(_ name: String, _ extras: [String], _ constraint: S
     return text + " " + (isBareVersion ? "==" + constraint : constraint)
 }
 
-/// A marker for a Poetry `python` restriction that reads as PEP 440 specifiers
-/// (`<3.11`, `>=3.8,<3.12`); `nil` for Poetry-only syntax such as `^3.8`, which is then
-/// not checked.
-private func pythonMarker(_ constraint: String) -> String? {
-    guard let specifiers = try? SpecifierSet(constraint), !constraint.contains("*") else {
+/// The marker Poetry derives from a `python` restriction such as `^3.8` or
+/// `>=3.8,<3.10 || >=3.11`: `python_version` for two-part versions,
+/// `python_full_version` for three-part ones; `nil` when the restriction cannot be read.
+private func pythonMarker(_ restriction: String) -> String? {
+    guard let constraint = try? PoetryConstraint(restriction), !constraint.isAny else {
         return nil
     }
-    let clauses = specifiers.description.split(separator: ",").map {
-        clause -> String in
-        let operatorEnd = clause.firstIndex { $0.isNumber } ?? clause.endIndex
-        let version = clause[operatorEnd...]
-        let variable =
-            version.split(separator: ".").count > 2 ? "python_full_version" : "python_version"
-        return "\(variable) \(clause[..<operatorEnd]) \"\(version)\""
+    var alternatives: [String] = []
+    for alternative in constraint.description.split(separator: "||") {
+        let text = String(alternative.filter { $0 != " " })
+        guard let specifiers = try? SpecifierSet(text) else { return nil }
+        let clauses = specifiers.description.split(separator: ",").map {
+            clause -> String in
+            let operatorEnd = clause.firstIndex { $0.isNumber } ?? clause.endIndex
+            let version = clause[operatorEnd...]
+            let variable =
+                version.split(separator: ".").count > 2 ? "python_full_version" : "python_version"
+            return "\(variable) \(clause[..<operatorEnd]) \"\(version)\""
+        }
+        alternatives.append("(" + clauses.joined(separator: " and ") + ")")
     }
-    return clauses.isEmpty ? nil : "(" + clauses.joined(separator: " and ") + ")"
+    return alternatives.isEmpty ? nil : "(" + alternatives.joined(separator: " or ") + ")"
 }
 
 /// The name at the start of a PEP 508 requirement string such as `PySocks (>=1.5.6)`.
