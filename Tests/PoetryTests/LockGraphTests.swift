@@ -178,3 +178,21 @@ import Testing
         }
     }
 }
+
+@Suite struct LargeLockGraphTests {
+    @Test func manyChainsAreDistinctAndStopAtTheLimit() throws {
+        let folder = "real-locks/poetry-2.5.1-omega"
+        let graph = try LockGraph(
+            lock: try PoetryLock(parsing: try TestResources.text("\(folder)/poetry.lock")),
+            pyproject: try Pyproject(parsing: try TestResources.text("\(folder)/pyproject.toml")))
+        let all = graph.chains(to: "typing-extensions", groups: ["main", "dev", "docs"])
+        #expect(all.count > 100)
+        #expect(
+            graph.chains(to: "typing-extensions", groups: ["main", "dev", "docs"], limit: 10)
+                .count == 10)
+        #expect(Set(all.map(\.description)).count == all.count)
+        let environment = try TargetEnvironment(python: "3.14", platform: "debian")
+        let installed = graph.installedPackages(environment: environment.markerEnvironment)
+        #expect(installed.count > 150 && installed.count < graph.lock.packages.count)
+    }
+}
