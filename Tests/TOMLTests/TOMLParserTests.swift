@@ -294,3 +294,12 @@ import Testing
         #expect(table.entry(forKey: "a")?.keySpan == TOMLSpan(bytes: 3..<4, line: 1, column: 1))
     }
 }
+
+@Suite struct TOMLKeyIdentityTests {
+    @Test func canonicallyEquivalentKeysStayDistinct() throws {
+        let table = try TOMLTable(parsing: "\"\\u00e9\" = 1\n\"e\\u0301\" = 2\n")
+        #expect(table.keys.count == 2)
+        #expect(table["\u{E9}"]?.integer == 1)
+        #expect(table["e\u{301}"]?.integer == 2)
+    }
+}

@@ -46,7 +46,7 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
 
     /// The entries in definition order.
     public private(set) var entries: [Entry]
-    private var index: [String: Int]?
+    private var index: [ExactKey: Int]?
     /// The `[header]` or `{ … }` of the table; `nil` for the root, implicit tables,
     /// tables made by dotted keys and built tables.
     public internal(set) var span: TOMLSpan?
@@ -94,8 +94,10 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
 
     /// The position of `key` in ``entries``.
     public func index(forKey key: String) -> Int? {
-        if let index { return index[key] }
-        for position in entries.indices where entries[position].key == key { return position }
+        if let index { return index[ExactKey(key)] }
+        for position in entries.indices where entries[position].key.utf8.elementsEqual(key.utf8) {
+            return position
+        }
         return nil
     }
 
@@ -147,7 +149,7 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
     mutating func append(key: String, value: TOMLValue, keySpan: TOMLSpan, valueSpan: TOMLSpan) {
         entries.append(Entry(key: key, value: value, keySpan: keySpan, valueSpan: valueSpan))
         if index != nil {
-            index?[key] = entries.count - 1
+            index?[ExactKey(key)] = entries.count - 1
         } else if entries.count > Self.linearSearchLimit {
             rebuildIndex()
         }
@@ -185,9 +187,9 @@ public struct TOMLTable: Sendable, RandomAccessCollection, ExpressibleByDictiona
             index = nil
             return
         }
-        var rebuilt: [String: Int] = [:]
+        var rebuilt: [ExactKey: Int] = [:]
         rebuilt.reserveCapacity(entries.count * 2)
-        for (position, entry) in entries.enumerated() { rebuilt[entry.key] = position }
+        for (position, entry) in entries.enumerated() { rebuilt[ExactKey(entry.key)] = position }
         index = rebuilt
     }
 }
@@ -197,6 +199,24 @@ extension TOMLTable: Equatable {
     /// values; positions and how the tables were written are ignored.
     public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {
         lhs.entries.count == rhs.entries.count
-            && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+            && zip(lhs.entries, rhs.entries).allSatisfy {
+                $0.key.utf8.elementsEqual($1.key.utf8) && $0.value == $1.value
+            }
+    }
+}
+
+/// A key compared by its exact Unicode scalars, as TOML requires: `"\u00e9"` and
+/// `"e\u0301"` are different keys even though Swift's `String ==` calls them equal.
+private struct ExactKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
+        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for byte in text.utf8 { hasher.combine(byte) }
     }
 }
