@@ -1,6 +1,7 @@
 /// The fields of a distribution's core metadata that resolution needs.
 ///
-/// See the [core metadata specification](https://packaging.python.org/en/latest/specifications/core-metadata/);
+/// See the core metadata specification at
+/// https://packaging.python.org/en/latest/specifications/core-metadata/;
 /// versions 1.0 to 2.4 are read.
 public struct CoreMetadata: Sendable, Hashable, Codable {
     /// `Metadata-Version`, such as `2.1`.
