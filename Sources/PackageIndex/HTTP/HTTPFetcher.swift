@@ -216,6 +216,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         var body = Data()
         var response: HTTPURLResponse?
         var exceeded = false
+        var wasChallenged = false
         var continuation: CheckedContinuation<TaskOutcome, Never>
     }
 
@@ -237,6 +238,23 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
         completionHandler(nil)
+    }
+
+    // A 401 with `WWW-Authenticate` is an answer, not a challenge to take up: the
+    // fetcher sends credentials itself. Declining ends the task with a cancellation
+    // that `didCompleteWithError` turns back into the 401 response.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask,
+        didReceive challenge: URLAuthenticationChallenge,
+        completionHandler:
+            @escaping @Sendable (
+                URLSession.AuthChallengeDisposition, URLCredential?
+            ) -> Void
+    ) {
+        lock.lock()
+        states[task.taskIdentifier]?.wasChallenged = true
+        lock.unlock()
+        completionHandler(.cancelAuthenticationChallenge, nil)
     }
 
     func urlSession(
@@ -279,6 +297,8 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         let response = state.response ?? (task.response as? HTTPURLResponse)
         if state.exceeded {
             state.continuation.resume(returning: .tooLarge(state.limit))
+        } else if state.wasChallenged, let response {
+            state.continuation.resume(returning: .success(response, state.body))
         } else if let error {
             state.continuation.resume(returning: .failure(error))
         } else if let response {
