@@ -157,7 +157,7 @@ import Testing
         slow.delay = 3
         index.script("/simple/demo/", [slow])
         let client = makeClient([IndexSource(name: "f", url: index.base() + "/simple/")]) {
-            $0.http.timeout = 0.5
+            $0.http.timeout = 0.2
             $0.http.maxAttempts = 1
         }
         await #expect(throws: IndexError.timedOut(url: index.base() + "/simple/demo/")) {

@@ -28,8 +28,12 @@ extension IndexClient {
             return CachedResponse(
                 status: 200, contentType: entry.contentType, body: entry.body, url: entry.url)
         }
-        if let entry, configuration.mode == .normal,
-            entry.isFresh(now: now, heuristic: configuration.pageLifetime)
+        // Immutable entries (metadata files) are never asked for again, even when
+        // refreshing: an upload's file cannot change.
+        if let entry,
+            entry.isImmutable
+                || (configuration.mode == .normal
+                    && entry.isFresh(now: now, heuristic: configuration.pageLifetime))
         {
             configuration.log?("cache hit '\(redacted(url))'")
             return CachedResponse(

@@ -8,7 +8,8 @@ import Foundation
 public struct HTTPConfiguration: Sendable {
     /// Requests in flight at once.
     public var maxConcurrentRequests = 16
-    /// Seconds without progress before a request fails.
+    /// Seconds without progress before a request fails; whole seconds, at least one
+    /// (libcurl under `URLSession` truncates fractions, and zero fails at once).
     public var timeout: TimeInterval = 30
     /// Tries per request, counting the first.
     public var maxAttempts = 4
@@ -58,16 +59,18 @@ protocol HTTPTransport: Sendable {
 /// credentials never leave their host, and a cap on body sizes.
 final class HTTPFetcher: HTTPTransport {
     let configuration: HTTPConfiguration
+    private let timeout: TimeInterval
     private let limiter: AsyncLimiter
     private let session: URLSession
     private let delegate: SessionDelegate
 
     init(configuration: HTTPConfiguration = HTTPConfiguration()) {
         self.configuration = configuration
+        self.timeout = max(1, configuration.timeout.rounded(.up))
         self.limiter = AsyncLimiter(limit: configuration.maxConcurrentRequests)
         let sessionConfiguration = URLSessionConfiguration.ephemeral
-        sessionConfiguration.timeoutIntervalForRequest = configuration.timeout
-        sessionConfiguration.timeoutIntervalForResource = configuration.timeout * 8
+        sessionConfiguration.timeoutIntervalForRequest = timeout
+        sessionConfiguration.timeoutIntervalForResource = timeout * 8
         sessionConfiguration.httpMaximumConnectionsPerHost = configuration.maxConcurrentRequests
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
         sessionConfiguration.urlCache = nil
@@ -143,7 +146,7 @@ final class HTTPFetcher: HTTPTransport {
         else {
             throw IndexError.invalidSource("'\(redacted(request.url))' is not an http(s) URL")
         }
-        var urlRequest = URLRequest(url: url, timeoutInterval: configuration.timeout)
+        var urlRequest = URLRequest(url: url, timeoutInterval: timeout)
         urlRequest.setValue(configuration.userAgent, forHTTPHeaderField: "User-Agent")
         if let accept = request.accept { urlRequest.setValue(accept, forHTTPHeaderField: "Accept") }
         if let credentials = request.credentials, credentials.applies(to: url) {
