@@ -8,7 +8,9 @@ struct Benchmark {
 }
 
 /// Every benchmark, in the order `preflight-bench` runs them.
-let benchmarks: [Benchmark] = []
+let benchmarks: [Benchmark] = [
+    tagsBenchmark
+]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 if requested.first == "--list" {

@@ -1,4 +1,8 @@
 extension DebugTool {
     /// Every `preflight debug` tool, in the order `--help` lists them.
-    static let all: [DebugTool] = []
+    static let all: [DebugTool] = [
+        .pep440,
+        .pep508,
+        .wheel,
+    ]
 }

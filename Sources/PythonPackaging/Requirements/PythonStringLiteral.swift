@@ -1,0 +1,110 @@
+/// The value of a quoted marker string, read as a Python string literal (escapes
+/// included) the way `packaging` reads it with `ast.literal_eval`.
+enum PythonStringLiteral {
+    /// The contents of `quoted` (quotes included), or `nil` when Python would reject the
+    /// literal: a raw line break or NUL, or a malformed `\x`, `\u`, `\U` or `\N` escape.
+    static func value(of quoted: ArraySlice<Unicode.Scalar>) -> String? {
+        let body = quoted.dropFirst().dropLast()
+        var result = String.UnicodeScalarView()
+        var index = body.startIndex
+        while index < body.endIndex {
+            let scalar = body[index]
+            index += 1
+            switch scalar {
+            case "\n", "\r", "\0":
+                return nil
+            case "\\":
+                guard index < body.endIndex else { return nil }
+                guard let next = readEscape(body, &index, into: &result) else { return nil }
+                index = next
+            default:
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Reads the escape after a backslash at `index`; answers where reading continues.
+    private static func readEscape(
+        _ body: ArraySlice<Unicode.Scalar>, _ index: inout Int,
+        into result: inout String.UnicodeScalarView
+    ) -> Int? {
+        let letter = body[index]
+        var next = index + 1
+        let simple: [Unicode.Scalar: Unicode.Scalar] = [
+            "\\": "\\", "'": "'", "\"": "\"", "a": "\u{07}", "b": "\u{08}", "f": "\u{0C}",
+            "n": "\n", "r": "\r", "t": "\t", "v": "\u{0B}",
+        ]
+        if let replacement = simple[letter] {
+            result.append(replacement)
+            return next
+        }
+        switch letter {
+        case "\n":
+            return next
+        case "\r":
+            if next < body.endIndex, body[next] == "\n" { next += 1 }
+            return next
+        case "0"..."7":
+            var value = letter.value - 0x30
+            var count = 1
+            while count < 3, next < body.endIndex, ("0"..."7").contains(body[next]) {
+                value = value * 8 + body[next].value - 0x30
+                next += 1
+                count += 1
+            }
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            result.append(scalar)
+            return next
+        case "x", "u", "U":
+            let width = letter == "x" ? 2 : letter == "u" ? 4 : 8
+            guard next + width <= body.endIndex else { return nil }
+            var value: UInt32 = 0
+            for digit in body[next..<next + width] {
+                guard let digitValue = hexValue(digit) else { return nil }
+                value = value * 16 + digitValue
+            }
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            result.append(scalar)
+            return next + width
+        case "N":
+            guard next < body.endIndex, body[next] == "{",
+                let close = body[next...].firstIndex(of: "}"), close > next + 1
+            else { return nil }
+            var name = ""
+            name.unicodeScalars.append(contentsOf: body[(next + 1)..<close])
+            guard let scalar = scalar(named: name) else { return nil }
+            result.append(scalar)
+            return close + 1
+        default:
+            // Python keeps an unknown escape as written, backslash included.
+            result.append("\\")
+            return index
+        }
+    }
+
+    private static func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
+        switch scalar {
+        case "0"..."9": scalar.value - 0x30
+        case "a"..."f": scalar.value - 0x61 + 10
+        case "A"..."F": scalar.value - 0x41 + 10
+        default: nil
+        }
+    }
+
+    /// The scalar with the Unicode name or alias `name` (case-insensitive).
+    private static func scalar(named name: String) -> Unicode.Scalar? {
+        scalarsByName[name.uppercased()]
+    }
+
+    /// Every named scalar by name and by alias, built on first use of `\N{…}`.
+    private static let scalarsByName: [String: Unicode.Scalar] = {
+        var table: [String: Unicode.Scalar] = [:]
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if let name = scalar.properties.name { table[name] = scalar }
+            if let alias = scalar.properties.nameAlias { table[alias] = scalar }
+        }
+        return table
+    }()
+}

@@ -1,0 +1,270 @@
+extension Version {
+    /// Parses a PEP 440 version, accepting every spelling `packaging` accepts.
+    ///
+    /// Surrounding whitespace, a `v` prefix, any letter case, the alternate
+    /// spellings (`alpha`, `c`, `pre`, `preview`, `rev`, `r`), the separators
+    /// `.`, `-`, `_` and implicit numbers (`1.0a`, `1.0-1`) are all read and
+    /// normalized.
+    public init(_ text: String) throws(VersionParseError) {
+        var copy = text
+        let outcome = copy.withUTF8 { Version.parse($0, 0, $0.count) }
+        switch outcome {
+        case .success(let version): self = version
+        case .failure(let failure):
+            throw VersionParseError(input: text, offset: failure.offset, expected: failure.expected)
+        }
+    }
+
+    /// Parses a PEP 440 version from part of a string.
+    public init(_ text: Substring) throws(VersionParseError) {
+        try self.init(String(text))
+    }
+}
+
+/// Where and why a version failed to parse, before the error message is built.
+struct VersionSyntaxFailure: Error {
+    var offset: Int
+    var expected: String
+}
+
+// MARK: - Scanner
+
+extension Version {
+    /// Parses `bytes[start..<end]` as a whole PEP 440 version.
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+    ) -> Result<Version, VersionSyntaxFailure> {
+        var scanner = VersionScanner(bytes: bytes, start: start, end: end)
+        return scanner.scanVersion()
+    }
+}
+
+/// A single pass over the UTF-8 bytes of a version.
+///
+/// Each optional part is tried once and, once it matches, never given back:
+/// `packaging`'s pattern uses possessive quantifiers, so `1.0a.` reads as
+/// `1.0a0` with the `.` taken by the pre-release.
+struct VersionScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index: Int
+    var end: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
+        self.bytes = bytes
+        (index, self.end) = PythonWhitespace.trim(bytes, start, end)
+    }
+
+    mutating func scanVersion() -> Result<Version, VersionSyntaxFailure> {
+        var key: [UInt64] = []
+        key.reserveCapacity(10)
+
+        // Optional `v`, then the epoch or the first release number.
+        if index < end, bytes[index] | 0x20 == UInt8(ascii: "v") { index += 1 }
+        guard index < end, isDigit(bytes[index]) else {
+            return .failure(failure("a release number such as '1.0'"))
+        }
+        var run = scanDigits()
+        if index < end, bytes[index] == UInt8(ascii: "!") {
+            VersionKey.appendNumber(bytes, run.start, run.end, to: &key)
+            index += 1
+            guard index < end, isDigit(bytes[index]) else {
+                return .failure(failure("a release number after the epoch"))
+            }
+            run = scanDigits()
+        } else {
+            key.append(1)
+        }
+
+        // The release, with trailing zeros dropped from the key.
+        var trimmedEnd = key.count
+        var releaseLength = 0
+        while true {
+            VersionKey.appendNumber(bytes, run.start, run.end, to: &key)
+            releaseLength += 1
+            if !run.isZero { trimmedEnd = key.count }
+            guard index + 1 < end, bytes[index] == UInt8(ascii: "."), isDigit(bytes[index + 1])
+            else { break }
+            index += 1
+            run = scanDigits()
+        }
+        key.removeSubrange(trimmedEnd...)
+        let releaseEnd = key.count
+        key.append(0)
+
+        // Pre-, post- and dev-release parts, each optional.
+        var flags: Version.Flags = []
+        let pre = scanPreRelease()
+        let post = scanPostRelease()
+        let dev = scanLabeledNumber(Self.devWords)
+        if let pre {
+            flags.insert(.pre)
+            key.append(pre.rank)
+            VersionKey.appendNumber(bytes, pre.number.start, pre.number.end, to: &key)
+        } else {
+            key.append(post == nil && dev != nil ? VersionKey.Rank.devOnly : VersionKey.Rank.final)
+        }
+        if let post {
+            flags.insert(.post)
+            key.append(1)
+            VersionKey.appendNumber(bytes, post.start, post.end, to: &key)
+        } else {
+            key.append(0)
+        }
+        if let dev {
+            flags.insert(.dev)
+            key.append(0)
+            VersionKey.appendNumber(bytes, dev.start, dev.end, to: &key)
+        } else {
+            key.append(1)
+        }
+
+        // The local label, then nothing but the end.
+        var local: String?
+        if index < end, bytes[index] == UInt8(ascii: "+") {
+            index += 1
+            switch scanLocal() {
+            case .success(let label): local = label
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        guard index == end else {
+            let expected =
+                local == nil
+                ? "a pre-, post- or dev-release, a local label or the end" : "the end"
+            return .failure(failure(expected))
+        }
+        return .success(
+            Version(
+                key: key, releaseEnd: releaseEnd, releaseLength: releaseLength, flags: flags,
+                local: local))
+    }
+
+    // MARK: Parts
+
+    /// A run of ASCII digits; `start == end` for an implicit zero.
+    struct DigitRun {
+        var start: Int
+        var end: Int
+        var isZero: Bool
+    }
+
+    mutating func scanDigits() -> DigitRun {
+        let start = index
+        var isZero = true
+        while index < end, isDigit(bytes[index]) {
+            if bytes[index] != UInt8(ascii: "0") { isZero = false }
+            index += 1
+        }
+        return DigitRun(start: start, end: index, isZero: isZero)
+    }
+
+    static let preWords: [(word: [UInt8], rank: UInt64)] = [
+        (Array("alpha".utf8), VersionKey.Rank.alpha), (Array("a".utf8), VersionKey.Rank.alpha),
+        (Array("beta".utf8), VersionKey.Rank.beta), (Array("b".utf8), VersionKey.Rank.beta),
+        (Array("preview".utf8), VersionKey.Rank.releaseCandidate),
+        (Array("pre".utf8), VersionKey.Rank.releaseCandidate),
+        (Array("c".utf8), VersionKey.Rank.releaseCandidate),
+        (Array("rc".utf8), VersionKey.Rank.releaseCandidate),
+    ]
+    static let postWords: [(word: [UInt8], rank: UInt64)] = [
+        (Array("post".utf8), 0), (Array("rev".utf8), 0), (Array("r".utf8), 0),
+    ]
+    static let devWords: [(word: [UInt8], rank: UInt64)] = [(Array("dev".utf8), 0)]
+
+    /// `[._-]? (alpha|a|beta|b|preview|pre|c|rc) [._-]? N?`
+    mutating func scanPreRelease() -> (rank: UInt64, number: DigitRun)? {
+        var probe = index
+        if probe < end, isSeparator(bytes[probe]) { probe += 1 }
+        guard let match = matchWord(Self.preWords, at: probe) else { return nil }
+        index = probe + match.length
+        if index < end, isSeparator(bytes[index]) { index += 1 }
+        return (match.rank, scanDigits())
+    }
+
+    /// `-N`, or `[._-]? (post|rev|r) [._-]? N?`
+    mutating func scanPostRelease() -> DigitRun? {
+        if index + 1 < end, bytes[index] == UInt8(ascii: "-"), isDigit(bytes[index + 1]) {
+            index += 1
+            return scanDigits()
+        }
+        return scanLabeledNumber(Self.postWords)
+    }
+
+    /// `[._-]? word [._-]? N?` for one of `words`.
+    mutating func scanLabeledNumber(_ words: [(word: [UInt8], rank: UInt64)]) -> DigitRun? {
+        var probe = index
+        if probe < end, isSeparator(bytes[probe]) { probe += 1 }
+        guard let match = matchWord(words, at: probe) else { return nil }
+        index = probe + match.length
+        if index < end, isSeparator(bytes[index]) { index += 1 }
+        return scanDigits()
+    }
+
+    /// `[a-z0-9]+ ([._-][a-z0-9]+)*`, normalized: lowercase, `.`-joined, numbers
+    /// without leading zeros.
+    mutating func scanLocal() -> Result<String, VersionSyntaxFailure> {
+        var label: [UInt8] = []
+        while true {
+            guard index < end, isAlphanumeric(bytes[index]) else {
+                let expected =
+                    label.isEmpty
+                    ? "a local label of letters and digits after '+'"
+                    : "letters or digits after the separator"
+                return .failure(failure(expected))
+            }
+            let start = index
+            var allDigits = true
+            while index < end, isAlphanumeric(bytes[index]) {
+                if !isDigit(bytes[index]) { allDigits = false }
+                index += 1
+            }
+            if !label.isEmpty { label.append(UInt8(ascii: ".")) }
+            if allDigits {
+                var first = start
+                while first < index - 1, bytes[first] == UInt8(ascii: "0") { first += 1 }
+                label.append(contentsOf: bytes[first..<index])
+            } else {
+                for byte in bytes[start..<index] {
+                    label.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                }
+            }
+            guard index + 1 < end, isSeparator(bytes[index]), isAlphanumeric(bytes[index + 1])
+            else { break }
+            index += 1
+        }
+        return .success(String(decoding: label, as: UTF8.self))
+    }
+
+    // MARK: Bytes
+
+    /// The first of `words` found at `position`, ignoring ASCII case.
+    func matchWord(
+        _ words: [(word: [UInt8], rank: UInt64)], at position: Int
+    ) -> (rank: UInt64, length: Int)? {
+        guard position < end else { return nil }
+        for candidate in words where position + candidate.word.count <= end {
+            var matches = true
+            for (offset, letter) in candidate.word.enumerated()
+            where bytes[position + offset] | 0x20 != letter {
+                matches = false
+                break
+            }
+            if matches { return (candidate.rank, candidate.word.count) }
+        }
+        return nil
+    }
+
+    func failure(_ expected: String) -> VersionSyntaxFailure {
+        VersionSyntaxFailure(offset: index, expected: expected)
+    }
+}
+
+@inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+@inline(__always) func isSeparator(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+}
+
+@inline(__always) func isAlphanumeric(_ byte: UInt8) -> Bool {
+    isDigit(byte) || (byte | 0x20) &- UInt8(ascii: "a") < 26
+}
