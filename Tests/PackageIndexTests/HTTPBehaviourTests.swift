@@ -191,9 +191,10 @@ import Testing
     }
 
     @Test func reportsConnectionFailures() async throws {
-        let index = try FixtureIndex()
-        let base = index.base()
-        index.server.stop()
+        // A bound socket that never listens refuses connections, and keeps its port
+        // from going to another test's server meanwhile.
+        let closed = try ClosedPort()
+        let base = "http://127.0.0.1:\(closed.port)"
         let client = makeClient([IndexSource(name: "f", url: base + "/simple/")]) {
             $0.http.maxAttempts = 2
         }
@@ -203,6 +204,7 @@ import Testing
             guard case .network(let url, _) = error as? IndexError else { return false }
             return url == base + "/simple/demo/"
         }
+        withExtendedLifetime(closed) {}
     }
 
     @Test func fetchesInParallelWithinTheLimit() async throws {
