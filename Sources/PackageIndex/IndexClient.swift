@@ -173,19 +173,7 @@ public final class IndexClient: Sendable {
     public func metadata(forRelease files: [DistributionFile]) async throws(IndexError)
         -> CoreMetadata?
     {
-        func rank(_ file: DistributionFile) -> Int {
-            let advertised = file.coreMetadata != .notAdvertised
-            switch (file.isWheel, advertised) {
-            case (true, true): return 0
-            case (true, false): return 1
-            case (false, true): return 2
-            case (false, false): return 3
-            }
-        }
-        for file in files.sorted(by: { rank($0) < rank($1) }) where rank(file) < 3 {
-            if let metadata = try await metadata(for: file) { return metadata }
-        }
-        return nil
+        try await metadataSource(files)?.1
     }
 
     private func fetchMetadata(for file: DistributionFile) async throws(IndexError)
@@ -228,6 +216,21 @@ public final class IndexClient: Sendable {
         default:
             throw .httpStatus(response.status, url: redacted(url))
         }
+    }
+
+    /// The files of a release worth asking for metadata, best first: advertised
+    /// wheels, other wheels, then advertised sdists.
+    func rankedForMetadata(_ files: [DistributionFile]) -> [DistributionFile] {
+        func rank(_ file: DistributionFile) -> Int {
+            let advertised = file.coreMetadata != .notAdvertised
+            switch (file.isWheel, advertised) {
+            case (true, true): return 0
+            case (true, false): return configuration.triesUnadvertisedMetadata ? 1 : 3
+            case (false, true): return 2
+            case (false, false): return 3
+            }
+        }
+        return files.map { ($0, rank($0)) }.filter { $0.1 < 3 }.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
     // MARK: - Cache
