@@ -14,6 +14,7 @@ extension Version: Comparable, Hashable {
             hasher.combine(wideKey)
         } else {
             hasher.combine(packed)
+            hasher.combine(tail >> 32)
         }
         hasher.combine(localLabel)
     }
@@ -22,10 +23,8 @@ extension Version: Comparable, Hashable {
     @inlinable
     static func compare(_ lhs: Version, _ rhs: Version) -> Int {
         // The common case: both packed, no local labels.
-        if (lhs.flags.rawValue | rhs.flags.rawValue) & (Flags.wide.rawValue | Flags.local.rawValue)
-            == 0
-        {
-            return PackedKey.compare(lhs.packed, rhs.packed)
+        if (lhs.tail | rhs.tail) & UInt64(Flags.wide.rawValue | Flags.local.rawValue) == 0 {
+            return comparePacked(lhs, rhs)
         }
         return compareSlowly(lhs, rhs)
     }
@@ -39,10 +38,23 @@ extension Version: Comparable, Hashable {
         return compareLocals(lhs.localLabel, rhs.localLabel)
     }
 
+    /// Compares two packed public parts.
+    @inlinable @inline(__always)
+    static func comparePacked(_ lhs: Version, _ rhs: Version) -> Int {
+        let a = lhs.packed
+        let b = rhs.packed
+        if a.release01 != b.release01 { return a.release01 < b.release01 ? -1 : 1 }
+        if a.release23 != b.release23 { return a.release23 < b.release23 ? -1 : 1 }
+        if a.suffix != b.suffix { return a.suffix < b.suffix ? -1 : 1 }
+        let devA = lhs.tail >> 32
+        let devB = rhs.tail >> 32
+        return devA == devB ? 0 : (devA < devB ? -1 : 1)
+    }
+
     /// Compares the public parts only, ignoring local labels.
     static func comparePublic(_ lhs: Version, _ rhs: Version) -> Int {
         if !lhs.flags.contains(.wide), !rhs.flags.contains(.wide) {
-            return PackedKey.compare(lhs.packed, rhs.packed)
+            return comparePacked(lhs, rhs)
         }
         return compareKeys(lhs.key, rhs.key)
     }

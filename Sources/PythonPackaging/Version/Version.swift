@@ -5,13 +5,13 @@
 /// compare equal (`1.0` equals `1.0.0`; `1.0+abc.7` equals `1.0+ABC-007`).
 /// See https://packaging.python.org/en/latest/specifications/version-specifiers/.
 public struct Version: Sendable {
-    /// The sort key of the public part, when it packs into four words.
+    /// The sort key of the public part, when it packs (see ``PackedKey``).
     @usableFromInline let packed: PackedKey
-    /// The number of release components as written, trailing zeros included.
-    let releaseLength: Int32
-    /// Which parts are present, and whether the key is wide.
-    @usableFromInline let flags: Flags
-    /// What does not fit inline: a wide key, the local label.
+    /// The packed dev word (high 32 bits), the number of release components
+    /// as written (bits 8–23; all ones when `extra` holds it) and the flags.
+    @usableFromInline let tail: UInt64
+    /// What does not fit inline: a wide key, a long release's length, the
+    /// local label.
     let extra: Extra?
 
     @usableFromInline
@@ -33,36 +33,52 @@ public struct Version: Sendable {
         /// The local label, normalized: lowercase, `.`-separated, numbers
         /// without leading zeros.
         let localLabel: String?
+        /// The release length when it does not fit the tail.
+        let releaseLength: Int
 
-        init(wideKey: [UInt64]?, localLabel: String?) {
+        init(wideKey: [UInt64]?, localLabel: String?, releaseLength: Int) {
             self.wideKey = wideKey
             self.localLabel = localLabel
+            self.releaseLength = releaseLength
         }
     }
+
+    static let longRelease = 0xFFFF
 
     /// A version from its full key.
     init(key: UnsafeBufferPointer<UInt64>, releaseLength: Int, flags: Flags, local: String?) {
         var flags = flags
-        let wideKey: [UInt64]?
-        if let packed = PackedKey(key) {
+        var wideKey: [UInt64]?
+        var dev: UInt64 = 0
+        if releaseLength < Self.longRelease, let (packed, packedDev) = PackedKey.pack(key) {
             self.packed = packed
-            wideKey = nil
+            dev = packedDev
         } else {
             packed = .unused
             wideKey = Array(key)
             flags.insert(.wide)
         }
         if local != nil { flags.insert(.local) }
-        self.releaseLength = Int32(clamping: releaseLength)
-        self.flags = flags
-        extra = wideKey == nil && local == nil ? nil : Extra(wideKey: wideKey, localLabel: local)
+        let storedLength = UInt64(Swift.min(releaseLength, Self.longRelease))
+        tail = dev << 32 | storedLength << 8 | UInt64(flags.rawValue)
+        extra =
+            wideKey == nil && local == nil
+            ? nil : Extra(wideKey: wideKey, localLabel: local, releaseLength: releaseLength)
     }
 
-    private init(packed: PackedKey, releaseLength: Int32, flags: Flags, extra: Extra?) {
+    init(packed: PackedKey, tail: UInt64, extra: Extra?) {
         self.packed = packed
-        self.releaseLength = releaseLength
-        self.flags = flags
+        self.tail = tail
         self.extra = extra
+    }
+
+    /// Which parts are present, and whether the key is wide.
+    @inlinable var flags: Flags { Flags(rawValue: UInt8(truncatingIfNeeded: tail)) }
+
+    /// The number of release components as written, trailing zeros included.
+    var releaseLength: Int {
+        let stored = Int(truncatingIfNeeded: tail >> 8) & Self.longRelease
+        return stored == Self.longRelease ? extra?.releaseLength ?? stored : stored
     }
 
     /// A version made of its parts.
@@ -87,7 +103,7 @@ public struct Version: Sendable {
     }
 
     /// The full sort key of the public part; see ``VersionKey``.
-    var key: [UInt64] { extra?.wideKey ?? packed.unpacked }
+    var key: [UInt64] { extra?.wideKey ?? packed.unpacked(dev: tail >> 32) }
 
     /// The index in `key` of the word 0 that ends the release.
     static func releaseEnd(of key: [UInt64]) -> Int {
@@ -103,9 +119,11 @@ public struct Version: Sendable {
     var withoutLocal: Version {
         guard flags.contains(.local) else { return self }
         let wideKey = extra?.wideKey
+        let keepsExtra = wideKey != nil || releaseLength >= Self.longRelease
         return Version(
-            packed: packed, releaseLength: releaseLength, flags: flags.subtracting(.local),
-            extra: wideKey.map { Extra(wideKey: $0, localLabel: nil) })
+            packed: packed, tail: tail & ~UInt64(Flags.local.rawValue),
+            extra: keepsExtra
+                ? Extra(wideKey: wideKey, localLabel: nil, releaseLength: releaseLength) : nil)
     }
 }
 

@@ -94,34 +94,40 @@ struct KeyWriter {
     var words: UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(start: base, count: count) }
 }
 
-/// The key of a version in four words, for the common case: epoch 0, at most
-/// four release numbers below 2³², small pre-, post- and dev-release numbers.
+/// The key of a version in three words and a half, for the common case:
+/// epoch 0, at most four release numbers below 2³², small pre-, post- and
+/// dev-release numbers.
 ///
 /// Words compare in the same order as the full keys: the release numbers are
 /// 32-bit fields padded with zeros (so `1.0` packs as `1`), then
 /// `rank << 61 | pre << 32 | post + 1 (0 for none)`, then the dev number
-/// (`UInt32.max` for none, so that a dev release sorts first).
+/// (`UInt32.max` for none, so that a dev release sorts first), which
+/// ``Version`` keeps in the high half of its `tail` word.
 @usableFromInline
 struct PackedKey: Sendable, Hashable {
     @usableFromInline var release01: UInt64
     @usableFromInline var release23: UInt64
     @usableFromInline var suffix: UInt64
-    @usableFromInline var dev: UInt64
 
     static let noDev = UInt64(UInt32.max)
 
     /// The placeholder kept by versions whose key is wide.
-    static let unused = PackedKey(release01: 0, release23: 0, suffix: 0, dev: 0)
+    static let unused = PackedKey(release01: 0, release23: 0, suffix: 0)
 
-    private init(release01: UInt64, release23: UInt64, suffix: UInt64, dev: UInt64) {
+    private init(release01: UInt64, release23: UInt64, suffix: UInt64) {
         self.release01 = release01
         self.release23 = release23
         self.suffix = suffix
-        self.dev = dev
     }
 
-    /// The packed form of a full key, when it fits.
-    init?(_ key: UnsafeBufferPointer<UInt64>) {
+    /// The packed key of a final release `r0.r1.r2.r3`, each below 2³².
+    static func finalRelease(_ r0: UInt64, _ r1: UInt64, _ r2: UInt64, _ r3: UInt64) -> PackedKey {
+        PackedKey(
+            release01: r0 << 32 | r1, release23: r2 << 32 | r3, suffix: VersionKey.Rank.final << 61)
+    }
+
+    /// The packed form of a full key and its dev word, when they fit.
+    static func pack(_ key: UnsafeBufferPointer<UInt64>) -> (key: PackedKey, dev: UInt64)? {
         guard key[0] == 1 else { return nil }
         var release: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var index = 1
@@ -159,14 +165,14 @@ struct PackedKey: Sendable, Hashable {
             guard key[index + 1] <= UInt64(UInt32.max) else { return nil }
             dev = key[index + 1] - 1
         }
-        release01 = release.0 << 32 | release.1
-        release23 = release.2 << 32 | release.3
-        suffix = rank << 61 | pre << 32 | post
-        self.dev = dev
+        let packed = PackedKey(
+            release01: release.0 << 32 | release.1, release23: release.2 << 32 | release.3,
+            suffix: rank << 61 | pre << 32 | post)
+        return (packed, dev)
     }
 
-    /// The full key this packs.
-    var unpacked: [UInt64] {
+    /// The full key this packs, with `dev` from the version's tail.
+    func unpacked(dev: UInt64) -> [UInt64] {
         var key: [UInt64] = [1]
         let release = [
             release01 >> 32, release01 & 0xFFFF_FFFF, release23 >> 32, release23 & 0xFFFF_FFFF,
@@ -183,15 +189,5 @@ struct PackedKey: Sendable, Hashable {
         key += post == 0 ? [0] : [1, post]
         key += dev == Self.noDev ? [1] : [0, dev + 1]
         return key
-    }
-
-    /// -1, 0 or 1 as `lhs` sorts before, with or after `rhs`.
-    @inlinable @inline(__always)
-    static func compare(_ lhs: PackedKey, _ rhs: PackedKey) -> Int {
-        if lhs.release01 != rhs.release01 { return lhs.release01 < rhs.release01 ? -1 : 1 }
-        if lhs.release23 != rhs.release23 { return lhs.release23 < rhs.release23 ? -1 : 1 }
-        if lhs.suffix != rhs.suffix { return lhs.suffix < rhs.suffix ? -1 : 1 }
-        if lhs.dev != rhs.dev { return lhs.dev < rhs.dev ? -1 : 1 }
-        return 0
     }
 }
