@@ -57,8 +57,16 @@ extension PoetryConstraint.Node {
             return .empty
         case (.range(let bounds), .version(let version)),
             (.version(let version), .range(let bounds)):
-            return PoetryConstraint.rangeAllows(bounds, version)
-                ? .piece(.version(version)) : .empty
+            if PoetryConstraint.rangeAllows(bounds, version) { return .piece(.version(version)) }
+            // `>=1.2.3+local` meets `1.2.3` in `>=1.2.3+local,<1.2.4`.
+            if let min = bounds.min, min.isLocal, !version.isLocal,
+                PoetryConstraint.versionAllows(version, min)
+            {
+                return rangeOrEmpty(
+                    Bounds(
+                        min: min, max: version.stable.nextPatch, includeMin: bounds.includeMin))
+            }
+            return .empty
         case (.range, .range):
             return intersectRanges(a, b)
         }
@@ -118,6 +126,21 @@ extension PoetryConstraint.Node {
         case (.version(let version), .range(let bounds)),
             (.range(let bounds), .version(let version)):
             var widened = bounds
+            // A public version absorbs the local variants of itself at the bounds.
+            if !version.isLocal {
+                var broadened = false
+                if let min = bounds.min, min.isLocal, PoetryConstraint.versionAllows(version, min) {
+                    widened.min = version
+                    widened.includeMin = true
+                    broadened = true
+                }
+                if let max = bounds.max, max.isLocal, PoetryConstraint.versionAllows(version, max) {
+                    widened.max = version.stable.nextPatch
+                    widened.includeMax = false
+                    broadened = true
+                }
+                if broadened { return .range(widened) }
+            }
             if PoetryConstraint.rangeAllows(bounds, version) { return .range(bounds) }
             if version == bounds.min { widened.includeMin = true }
             if version == bounds.max { widened.includeMax = true }
@@ -168,7 +191,11 @@ extension PoetryConstraint.Node {
         switch (a, b) {
         case (.version, _): return !intersect(a, b).isEmpty
         case (.range(let bounds), .version(let version)):
-            return PoetryConstraint.rangeAllows(bounds, version)
+            if PoetryConstraint.rangeAllows(bounds, version) { return true }
+            if let min = bounds.min, min.isLocal {
+                return PoetryConstraint.versionAllows(version, min)
+            }
+            return false
         case (.range, .range):
             return !(isStrictlyLower(b, a) || isStrictlyLower(a, b))
         }

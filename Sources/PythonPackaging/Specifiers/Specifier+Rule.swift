@@ -42,6 +42,7 @@ extension Specifier {
             self.text = text
         }
 
+        @inline(__always)
         func matches(_ version: Version) -> Bool {
             switch kind {
             case .atLeast: Version.compare(version, lower) >= 0

@@ -61,10 +61,12 @@ extension SpecifierSet {
     ///   `packaging` 26 does for a single version.
     public func contains(_ version: Version, prereleases: Bool? = nil) -> Bool {
         if prereleases == false, version.isPrerelease { return false }
-        return rules.withUnsafeBufferPointer { rules in
-            for index in rules.indices where !rules[index].matches(version) { return false }
-            return true
+        var index = 0
+        while index < rules.count {
+            if !rules[index].matches(version) { return false }
+            index += 1
         }
+        return true
     }
 
     /// Whether the version written as `text` satisfies every specifier.
