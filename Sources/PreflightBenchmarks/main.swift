@@ -9,7 +9,8 @@ struct Benchmark {
 
 /// Every benchmark, in the order `preflight-bench` runs them.
 let benchmarks: [Benchmark] = [
-    tagsBenchmark
+    tagsBenchmark,
+    pep440Benchmark,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

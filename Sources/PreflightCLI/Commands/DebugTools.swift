@@ -4,5 +4,6 @@ extension DebugTool {
         .pep440,
         .pep508,
         .wheel,
+        .poetryConstraint,
     ]
 }
