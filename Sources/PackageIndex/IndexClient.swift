@@ -184,53 +184,85 @@ public final class IndexClient: Sendable {
         case .advertised(let hashes): advertised = hashes
         case .notAdvertised: advertised = nil
         }
-        guard advertised != nil || (file.isWheel && configuration.triesUnadvertisedMetadata)
-        else { return nil }
-
         let source = sources.first { $0.name == file.sourceName }
         let credentials = source.flatMap { self.credentials.resolve($0).credentials }
-        let url = file.metadataURL
-        let response = try await get(
-            url, accept: nil, credentials: credentials, package: file.filename,
-            isImmutable: true, maxBytes: 16 << 20)
-        switch response.status {
-        case 200:
-            if let expected = advertised?["sha256"] {
-                let found = SHA256.hex(of: response.body)
-                guard found == expected else {
-                    throw .hashMismatch(url: redacted(url), expected: expected, found: found)
-                }
-            }
-            return try CoreMetadata(parsing: response.body)
-        case 404, 410,
-            403 where advertised == nil:
-            configuration.log?("no metadata at '\(redacted(url))' (HTTP \(response.status))")
-            return nil
-        case 404, 410:
-            configuration.log?("advertised metadata missing at '\(redacted(url))'")
-            return nil
-        case 401, 403:
-            throw .accessDenied(
-                status: response.status, url: redacted(url), source: file.sourceName,
-                variables: source?.credentialVariables ?? [])
-        default:
-            throw .httpStatus(response.status, url: redacted(url))
+        if file.isWheel, let entry = cache?.entry(for: wheelMetadataKey(file)) {
+            return try CoreMetadata(parsing: entry.body)
         }
+
+        // PEP 658/714: `<file-url>.metadata`, checked against its advertised digest.
+        if advertised != nil || (file.isWheel && configuration.triesUnadvertisedMetadata) {
+            let url = file.metadataURL
+            let response = try await get(
+                url, accept: nil, credentials: credentials, package: file.filename,
+                isImmutable: true, maxBytes: 16 << 20)
+            switch response.status {
+            case 200:
+                if let expected = advertised?["sha256"] {
+                    let found = SHA256.hex(of: response.body)
+                    guard found == expected else {
+                        throw .hashMismatch(url: redacted(url), expected: expected, found: found)
+                    }
+                }
+                return try CoreMetadata(parsing: response.body)
+            case 401, 403:
+                guard advertised == nil else {
+                    throw .accessDenied(
+                        status: response.status, url: redacted(url), source: file.sourceName,
+                        variables: source?.credentialVariables ?? [])
+                }
+                configuration.log?("no metadata at '\(redacted(url))' (HTTP \(response.status))")
+            case 404, 410:
+                configuration.log?("no metadata at '\(redacted(url))' (HTTP \(response.status))")
+            default:
+                throw .httpStatus(response.status, url: redacted(url))
+            }
+        }
+
+        // The wheel's own METADATA, read with range requests.
+        guard file.isWheel, configuration.readsWheelMetadata else { return nil }
+        return try await wheelMetadata(file, credentials: credentials)
+    }
+
+    /// The cache key of a wheel's METADATA read from the archive.
+    private func wheelMetadataKey(_ file: DistributionFile) -> String {
+        "wheel-metadata\n" + file.url
+    }
+
+    /// A wheel's METADATA read from the archive itself, cached like a metadata file.
+    private func wheelMetadata(_ file: DistributionFile, credentials: Credentials?)
+        async throws(IndexError) -> CoreMetadata?
+    {
+        let key = wheelMetadataKey(file)
+        if configuration.mode == .offline {
+            throw .offlineMiss(package: file.filename, url: redacted(file.url))
+        }
+        let reader = WheelMetadataReader(
+            transport: transport, url: file.url, credentials: credentials)
+        guard let bytes = try await reader.read() else {
+            configuration.log?("no METADATA readable in '\(redacted(file.url))'")
+            return nil
+        }
+        configuration.log?("read METADATA from '\(redacted(file.url))' by range requests")
+        let metadata = try CoreMetadata(parsing: bytes)
+        let entry = CacheEntry(
+            url: file.url, headers: [:], body: Data(bytes), isImmutable: true, now: Date())
+        try? cache?.store(entry, for: key)
+        return metadata
     }
 
     /// The files of a release worth asking for metadata, best first: advertised
-    /// wheels, other wheels, then advertised sdists.
+    /// wheels, advertised sdists, then one other wheel (the smallest, whose
+    /// `.metadata` or archive is read; every wheel of a release carries the same
+    /// metadata, so asking more would only repeat failures).
     func rankedForMetadata(_ files: [DistributionFile]) -> [DistributionFile] {
-        func rank(_ file: DistributionFile) -> Int {
-            let advertised = file.coreMetadata != .notAdvertised
-            switch (file.isWheel, advertised) {
-            case (true, true): return 0
-            case (true, false): return configuration.triesUnadvertisedMetadata ? 1 : 3
-            case (false, true): return 2
-            case (false, false): return 3
-            }
+        let advertised = files.filter { $0.coreMetadata != .notAdvertised }
+        var ranked = advertised.filter(\.isWheel) + advertised.filter { !$0.isWheel }
+        let others = files.filter { $0.isWheel && $0.coreMetadata == .notAdvertised }
+        if let smallest = others.min(by: { ($0.size ?? .max) < ($1.size ?? .max) }) {
+            ranked.append(smallest)
         }
-        return files.map { ($0, rank($0)) }.filter { $0.1 < 3 }.sorted { $0.1 < $1.1 }.map(\.0)
+        return ranked
     }
 
     // MARK: - Cache

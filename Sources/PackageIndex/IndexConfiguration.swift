@@ -19,6 +19,9 @@ public struct IndexConfiguration: Sendable {
     /// Whether wheels' `<file-url>.metadata` is tried even when the index does not
     /// advertise it (some mirrors serve it without saying so); a 404 means unknown.
     public var triesUnadvertisedMetadata = true
+    /// Whether a wheel without a metadata file has its `METADATA` read from the archive
+    /// with HTTP range requests, as installers do.
+    public var readsWheelMetadata = true
     /// Receives one line per request and notable event, URLs redacted; the CLI
     /// shows them as `debug:` lines.
     public var log: (@Sendable (String) -> Void)?

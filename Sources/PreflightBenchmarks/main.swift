@@ -11,6 +11,7 @@ struct Benchmark {
 let benchmarks: [Benchmark] = [
     tagsBenchmark,
     pep440Benchmark,
+    indexBenchmark,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

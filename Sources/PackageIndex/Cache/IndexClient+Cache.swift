@@ -42,7 +42,7 @@ extension IndexClient {
 
         let request = HTTPRequest(
             url: url, accept: accept, credentials: credentials, ifNoneMatch: entry?.etag,
-            ifModifiedSince: entry?.lastModified, maxBytes: maxBytes)
+            ifModifiedSince: entry?.lastModified, range: nil, maxBytes: maxBytes)
         let started = Date()
         let response = try await transport.fetch(request)
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)

@@ -35,6 +35,8 @@ struct HTTPRequest: Sendable {
     var credentials: Credentials?
     var ifNoneMatch: String?
     var ifModifiedSince: String?
+    /// A `Range` header value, such as `bytes=-65536`.
+    var range: String?
     /// The largest body accepted; `nil` uses the configuration's limit.
     var maxBytes: Int?
 }
@@ -158,6 +160,7 @@ final class HTTPFetcher: HTTPTransport {
         if let date = request.ifModifiedSince {
             urlRequest.setValue(date, forHTTPHeaderField: "If-Modified-Since")
         }
+        if let range = request.range { urlRequest.setValue(range, forHTTPHeaderField: "Range") }
 
         await limiter.acquire()
         let outcome = await delegate.run(

@@ -83,10 +83,37 @@ final class FixtureIndex: @unchecked Sendable {
             return .text(404, "not found")
         }
         if let data = try? Data(contentsOf: root.appendingPathComponent(path)) {
+            if let range = request.headers["range"], !ignoresRanges,
+                let (low, high) = byteRange(range, length: data.count)
+            {
+                return ServedResponse(
+                    status: 206,
+                    headers: [
+                        ("Content-Type", "application/octet-stream"),
+                        ("Content-Range", "bytes \(low)-\(high)/\(data.count)"),
+                    ],
+                    body: data.subdata(in: low..<(high + 1)))
+            }
             return ServedResponse(
                 status: 200, headers: [("Content-Type", "application/octet-stream")], body: data)
         }
         return .text(404, "not found")
+    }
+
+    /// Whether `Range` headers are ignored, as some servers do.
+    var ignoresRanges = false
+
+    /// The inclusive byte range a `bytes=a-b` or `bytes=-n` header asks of `length`.
+    private func byteRange(_ header: String, length: Int) -> (Int, Int)? {
+        guard header.hasPrefix("bytes="), length > 0 else { return nil }
+        let spec = header.dropFirst(6).split(separator: "-", omittingEmptySubsequences: false)
+        guard spec.count == 2 else { return nil }
+        if spec[0].isEmpty, let suffix = Int(spec[1]) {
+            return (max(0, length - suffix), length - 1)
+        }
+        guard let low = Int(spec[0]), low < length else { return nil }
+        let high = Int(spec[1]).map { min($0, length - 1) } ?? length - 1
+        return low <= high ? (low, high) : nil
     }
 }
 
