@@ -29,6 +29,8 @@ public struct IndexConfiguration: Sendable {
     /// The defaults over `environment`, with the cache in its default directory.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
+        http.caBundle = ["SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "PIP_CERT"].lazy
+            .compactMap { environment[$0] }.first { !$0.isEmpty }
         self.cacheDirectory = HTTPCache.defaultDirectory(environment: environment)
     }
 }

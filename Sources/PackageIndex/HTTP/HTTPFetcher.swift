@@ -23,6 +23,10 @@ public struct HTTPConfiguration: Sendable {
     public var maxRedirects = 10
     /// The `User-Agent` header.
     public var userAgent = "preflight"
+    /// The CA bundle the environment asks for (`SSL_CERT_FILE`, `REQUESTS_CA_BUNDLE`,
+    /// `PIP_CERT`), named in TLS failures: `URLSession` on Linux verifies against the
+    /// system trust store only, so a bundle outside it must be added to that store.
+    public var caBundle: String?
 
     /// The defaults: 16 parallel requests, 30 s timeout, 4 tries, 256 MiB bodies.
     public init() {}
@@ -181,27 +185,41 @@ final class HTTPFetcher: HTTPTransport {
         case .tooLarge(let limit):
             throw IndexError.responseTooLarge(url: redacted(request.url), limit: limit)
         case .failure(let error):
-            throw classify(error, url: request.url)
+            throw classify(error, url: request.url, caBundle: configuration.caBundle)
         }
     }
 }
 
 /// The index error for a transport failure.
-private func classify(_ error: any Error, url: String) -> IndexError {
+private func classify(_ error: any Error, url: String, caBundle: String?) -> IndexError {
     let safeURL = redacted(url)
     guard let urlError = error as? URLError else {
         return .network(url: safeURL, detail: "\(error.localizedDescription)")
+    }
+    let description = urlError.localizedDescription.lowercased()
+    let tlsCodes: Set<URLError.Code> = [
+        .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+        .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid,
+    ]
+    if tlsCodes.contains(urlError.code) || description.contains("ssl")
+        || description.contains("certificate")
+    {
+        var detail = "\(description) (the system trust store does not accept the server)"
+        if let caBundle {
+            detail += """
+                ; '\(caBundle)' is not read by URLSession on Linux: add its certificates to \
+                the system store (update-ca-certificates)
+                """
+        }
+        return .network(url: safeURL, detail: detail)
     }
     switch urlError.code {
     case .timedOut: return .timedOut(url: safeURL)
     case .cannotFindHost, .dnsLookupFailed: return .network(url: safeURL, detail: "unknown host")
     case .cannotConnectToHost: return .network(url: safeURL, detail: "connection refused")
     case .networkConnectionLost: return .network(url: safeURL, detail: "connection lost")
-    case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-        .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid:
-        return .network(url: safeURL, detail: "TLS failure (is the CA bundle right?)")
     default:
-        return .network(url: safeURL, detail: urlError.localizedDescription.lowercased())
+        return .network(url: safeURL, detail: description)
     }
 }
 
