@@ -104,6 +104,15 @@ public final class IndexClient: Sendable {
         }
     }
 
+    /// Starts fetching `names` in the background, so a later `project(_:)` for any of
+    /// them finds the page fetched or on its way: a resolver calls this for every
+    /// dependency as soon as it learns of it.
+    public func prefetch(_ names: some Sequence<String>) {
+        for name in names {
+            Task { _ = try? await self.project(name) }
+        }
+    }
+
     private func pageResult(_ name: String, in source: IndexSource) async
         -> Result<ProjectPage?, IndexError>
     {

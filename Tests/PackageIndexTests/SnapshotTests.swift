@@ -72,3 +72,15 @@ import Testing
             ])
     }
 }
+
+@Suite struct PrefetchTests {
+    @Test func prefetchedPagesAreFetchedOnce() async throws {
+        let index = try FixtureIndex()
+        let client = makeClient([IndexSource(name: "f", url: index.base() + "/simple/")])
+        client.prefetch(["demo", "htmlonly", "demo"])
+        #expect(try await client.project("demo").files.count == 4)
+        #expect(try await client.project("htmlonly").files.count == 1)
+        #expect(index.requests(to: "/simple/demo/").count == 1)
+        #expect(index.requests(to: "/simple/htmlonly/").count == 1)
+    }
+}

@@ -126,7 +126,13 @@ final class HTTPFetcher: HTTPTransport {
                 await pause(attempt: attempt, retryAfter: response.headers["retry-after"])
             } catch let error as IndexError {
                 if isLast { throw error }
+                // Dropped connections and timeouts are worth another try; refused TLS
+                // and unknown hosts will fail the same way again.
                 switch error {
+                case .network(_, let detail) where detail.contains("trust store"):
+                    throw error
+                case .network(_, "unknown host"):
+                    throw error
                 case .network, .timedOut: await pause(attempt: attempt, retryAfter: nil)
                 default: throw error
                 }

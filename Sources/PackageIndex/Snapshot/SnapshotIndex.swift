@@ -3,11 +3,14 @@ import Foundation
 /// One project as a snapshot records it: what resolution and wheel checks need.
 ///
 /// Stored as `<directory>/<normalized-name>.json`. `metadata` maps a file name to the
-/// core metadata headers of that file, for the releases that were recorded.
+/// core metadata headers of that file, for the releases that were recorded. To stay
+/// small, a file whose URL is `base + path + "/" + filename` stores only `path`, and
+/// a file from the project's `source` does not repeat it.
 struct SnapshotProject: Codable, Sendable {
     struct File: Codable, Sendable {
         var filename: String
-        var url: String
+        var url: String?
+        var path: String?
         var sha256: String?
         var requiresPython: String?
         var yanked: Bool?
@@ -16,28 +19,37 @@ struct SnapshotProject: Codable, Sendable {
         var source: String?
 
         private enum CodingKeys: String, CodingKey {
-            case filename, url, sha256, size, source, yanked
+            case filename, url, path, sha256, size, source, yanked
             case requiresPython = "requires_python"
             case yankedReason = "yanked_reason"
         }
     }
 
     var name: String
+    var source: String?
+    var base: String?
     var versions: [String]?
     var files: [File]
     var metadata: [String: String]
+
+    /// The URL of a file stored as a path under `base`.
+    private func location(of file: File) -> String {
+        let folder = file.path.map { $0.isEmpty ? "" : $0 + "/" } ?? ""
+        return (base ?? "") + folder + file.filename
+    }
 
     /// The project as a page of distribution files.
     var page: ProjectPage {
         let files = files.map { file in
             DistributionFile(
-                filename: file.filename, url: file.url,
+                filename: file.filename,
+                url: file.url ?? location(of: file),
                 hashes: file.sha256.map { ["sha256": $0] } ?? [:],
                 requiresPython: file.requiresPython, isYanked: file.yanked ?? false,
                 yankedReason: file.yankedReason,
                 coreMetadata: metadata[file.filename] == nil
                     ? .notAdvertised : .advertised(hashes: [:]),
-                size: file.size, sourceName: file.source ?? "snapshot")
+                size: file.size, sourceName: file.source ?? source ?? "snapshot")
         }
         return ProjectPage(name: name, files: files, versions: versions ?? [])
     }

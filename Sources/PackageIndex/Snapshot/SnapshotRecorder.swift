@@ -69,18 +69,27 @@ extension IndexClient {
             return found
         }
 
+        let source = page.files.first?.sourceName
+        let base = commonBase(page.files)
         let files = page.files.map { file in
-            SnapshotProject.File(
-                filename: file.filename, url: file.url, sha256: file.hashes["sha256"],
-                requiresPython: file.requiresPython, yanked: file.isYanked ? true : nil,
-                yankedReason: file.yankedReason, size: file.size, source: file.sourceName)
+            var path: String?
+            if let base, file.url.hasPrefix(base), file.url.hasSuffix("/" + file.filename) {
+                let folder = file.url.dropFirst(base.count).dropLast(file.filename.count)
+                path = String(folder.hasSuffix("/") ? folder.dropLast() : folder)
+            }
+            return SnapshotProject.File(
+                filename: file.filename, url: path == nil ? file.url : nil, path: path,
+                sha256: file.hashes["sha256"], requiresPython: file.requiresPython,
+                yanked: file.isYanked ? true : nil, yankedReason: file.yankedReason,
+                size: file.size, source: file.sourceName == source ? nil : file.sourceName)
         }
         let project = SnapshotProject(
-            name: page.name, versions: page.versions.isEmpty ? nil : page.versions,
-            files: files, metadata: found)
+            name: page.name, source: source, base: base,
+            versions: page.versions.isEmpty ? nil : page.versions, files: files,
+            metadata: found)
         let path = directory.appendingPathComponent(normalizedProjectName(name) + ".json")
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data: Data
         do {
             data = try encoder.encode(project)
@@ -102,6 +111,21 @@ extension IndexClient {
         }
         return nil
     }
+}
+
+/// The scheme and host of the first file's URL with the first path segment, such as
+/// `https://files.pythonhosted.org/packages/`, when most files share it.
+func commonBase(_ files: [DistributionFile]) -> String? {
+    guard let first = files.first?.url, let schemeEnd = first.range(of: "://") else {
+        return nil
+    }
+    let afterScheme = first[schemeEnd.upperBound...]
+    guard let hostEnd = afterScheme.firstIndex(of: "/") else { return nil }
+    let rest = afterScheme[afterScheme.index(after: hostEnd)...]
+    let segmentEnd = rest.firstIndex(of: "/").map { rest.index(after: $0) } ?? rest.startIndex
+    let base = String(first[..<segmentEnd])
+    let sharing = files.filter { $0.url.hasPrefix(base) }.count
+    return sharing * 2 > files.count ? base : nil
 }
 
 /// The releases `selection` picks from `releases` (oldest first).
