@@ -6,11 +6,15 @@ extension Version {
     /// `.`, `-`, `_` and implicit numbers (`1.0a`, `1.0-1`) are all read and
     /// normalized.
     public init(_ text: String) throws(VersionParseError) {
-        var copy = text
-        let outcome = copy.withUTF8 { bytes in
-            Version.parsePlainRelease(bytes).map { .success($0) }
-                ?? Version.parse(bytes, 0, bytes.count)
+        // Most versions are plain releases (`1.2.3`): try them without copying.
+        if let plain = text.utf8.withContiguousStorageIfAvailable(Version.parsePlainRelease),
+            let version = plain
+        {
+            self = version
+            return
         }
+        var copy = text
+        let outcome = copy.withUTF8 { bytes in Version.parse(bytes, 0, bytes.count) }
         switch outcome {
         case .success(let version): self = version
         case .failure(let failure):
