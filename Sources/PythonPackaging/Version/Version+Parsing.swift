@@ -6,11 +6,15 @@ extension Version {
     /// `.`, `-`, `_` and implicit numbers (`1.0a`, `1.0-1`) are all read and
     /// normalized.
     public init(_ text: String) throws(VersionParseError) {
-        var copy = text
-        let outcome = copy.withUTF8 { bytes in
-            Version.parsePlainRelease(bytes).map { .success($0) }
-                ?? Version.parse(bytes, 0, bytes.count)
+        // Most versions are plain releases (`1.2.3`): try them without copying.
+        if let plain = text.utf8.withContiguousStorageIfAvailable(Version.parsePlainRelease),
+            let version = plain
+        {
+            self = version
+            return
         }
+        var copy = text
+        let outcome = copy.withUTF8 { bytes in Version.parse(bytes, 0, bytes.count) }
         switch outcome {
         case .success(let version): self = version
         case .failure(let failure):
@@ -26,7 +30,7 @@ extension Version {
 
 extension Version {
     /// The fast path for the most common versions: `N(.N)*` with at most four
-    /// significant numbers of at most nine digits, nothing else. `nil` sends
+    /// significant numbers of at most eight digits, nothing else. `nil` sends
     /// anything else to the full scanner.
     static func parsePlainRelease(_ bytes: UnsafeBufferPointer<UInt8>) -> Version? {
         var parts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -43,7 +47,7 @@ extension Version {
                 value = value &* 10 &+ UInt64(bytes[index] &- 0x30)
                 index += 1
             }
-            guard index > start, index - significant <= 9 else { return nil }
+            guard index > start, index - significant <= 8 else { return nil }
             switch count {
             case 0: parts.0 = value
             case 1: parts.1 = value
@@ -53,12 +57,11 @@ extension Version {
             }
             count += 1
             if index == end { break }
-            guard bytes[index] == UInt8(ascii: "."), count < longRelease else { return nil }
+            guard bytes[index] == UInt8(ascii: "."), count < longRelease - 1 else { return nil }
             index += 1
         }
-        let tail = PackedKey.noDev << 32 | UInt64(count) << 8
         return Version(
-            packed: .finalRelease(parts.0, parts.1, parts.2, parts.3), tail: tail, extra: nil)
+            packed: .finalRelease(parts.0, parts.1, parts.2, parts.3, length: count), extra: nil)
     }
 }
 

@@ -5,11 +5,9 @@
 /// compare equal (`1.0` equals `1.0.0`; `1.0+abc.7` equals `1.0+ABC-007`).
 /// See https://packaging.python.org/en/latest/specifications/version-specifiers/.
 public struct Version: Sendable {
-    /// The sort key of the public part, when it packs (see ``PackedKey``).
+    /// The sort key of the public part when it packs (see ``PackedKey``),
+    /// with the release length and the flags in the low bytes.
     @usableFromInline let packed: PackedKey
-    /// The packed dev word (high 32 bits), the number of release components
-    /// as written (bits 8–23; all ones when `extra` holds it) and the flags.
-    @usableFromInline let tail: UInt64
     /// What does not fit inline: a wide key, a long release's length, the
     /// local label.
     let extra: Extra?
@@ -33,7 +31,7 @@ public struct Version: Sendable {
         /// The local label, normalized: lowercase, `.`-separated, numbers
         /// without leading zeros.
         let localLabel: String?
-        /// The release length when it does not fit the tail.
+        /// The release length when it does not fit the low byte of `head`.
         let releaseLength: Int
 
         init(wideKey: [UInt64]?, localLabel: String?, releaseLength: Int) {
@@ -43,41 +41,41 @@ public struct Version: Sendable {
         }
     }
 
-    static let longRelease = 0xFFFF
+    /// The stored release length that sends readers to `extra`.
+    static let longRelease = 0xFF
 
     /// A version from its full key.
     init(key: UnsafeBufferPointer<UInt64>, releaseLength: Int, flags: Flags, local: String?) {
         var flags = flags
         var wideKey: [UInt64]?
-        var dev: UInt64 = 0
-        if releaseLength < Self.longRelease, let (packed, packedDev) = PackedKey.pack(key) {
-            self.packed = packed
-            dev = packedDev
+        var packed = PackedKey(head: 0, middle: 0, suffix: 0)
+        if let fitting = PackedKey.pack(key) {
+            packed = fitting
         } else {
-            packed = .unused
             wideKey = Array(key)
             flags.insert(.wide)
         }
         if local != nil { flags.insert(.local) }
-        let storedLength = UInt64(Swift.min(releaseLength, Self.longRelease))
-        tail = dev << 32 | storedLength << 8 | UInt64(flags.rawValue)
+        packed.head |= UInt64(Swift.min(releaseLength, Self.longRelease))
+        packed.middle |= UInt64(flags.rawValue)
+        self.packed = packed
+        let keepsExtra = wideKey != nil || local != nil || releaseLength >= Self.longRelease
         extra =
-            wideKey == nil && local == nil
-            ? nil : Extra(wideKey: wideKey, localLabel: local, releaseLength: releaseLength)
+            keepsExtra
+            ? Extra(wideKey: wideKey, localLabel: local, releaseLength: releaseLength) : nil
     }
 
-    init(packed: PackedKey, tail: UInt64, extra: Extra?) {
+    init(packed: PackedKey, extra: Extra?) {
         self.packed = packed
-        self.tail = tail
         self.extra = extra
     }
 
     /// Which parts are present, and whether the key is wide.
-    @inlinable var flags: Flags { Flags(rawValue: UInt8(truncatingIfNeeded: tail)) }
+    @inlinable var flags: Flags { Flags(rawValue: UInt8(truncatingIfNeeded: packed.middle)) }
 
     /// The number of release components as written, trailing zeros included.
     var releaseLength: Int {
-        let stored = Int(truncatingIfNeeded: tail >> 8) & Self.longRelease
+        let stored = Int(truncatingIfNeeded: packed.head) & Self.longRelease
         return stored == Self.longRelease ? extra?.releaseLength ?? stored : stored
     }
 
@@ -103,7 +101,7 @@ public struct Version: Sendable {
     }
 
     /// The full sort key of the public part; see ``VersionKey``.
-    var key: [UInt64] { extra?.wideKey ?? packed.unpacked(dev: tail >> 32) }
+    var key: [UInt64] { extra?.wideKey ?? packed.unpacked }
 
     /// The index in `key` of the word 0 that ends the release.
     static func releaseEnd(of key: [UInt64]) -> Int {
@@ -118,10 +116,12 @@ public struct Version: Sendable {
     /// This version without its local label.
     var withoutLocal: Version {
         guard flags.contains(.local) else { return self }
+        var packed = packed
+        packed.middle &= ~UInt64(Flags.local.rawValue)
         let wideKey = extra?.wideKey
         let keepsExtra = wideKey != nil || releaseLength >= Self.longRelease
         return Version(
-            packed: packed, tail: tail & ~UInt64(Flags.local.rawValue),
+            packed: packed,
             extra: keepsExtra
                 ? Extra(wideKey: wideKey, localLabel: nil, releaseLength: releaseLength) : nil)
     }
