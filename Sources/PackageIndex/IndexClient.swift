@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reads projects and core metadata from package indexes with Poetry's source rules,
 /// through a disk cache, in parallel.
@@ -15,6 +16,7 @@ public final class IndexClient: Sendable {
     let credentials: CredentialStore
     private let pages = Memo<ProjectPage?>()
     private let metadataFiles = Memo<CoreMetadata?>()
+    private let counters = Mutex(IndexProgress(started: 0, finished: 0, bytes: 0))
 
     /// The `Accept` header of PEP 691: JSON preferred, HTML accepted.
     static let simpleAccept =
@@ -248,7 +250,16 @@ public final class IndexClient: Sendable {
         }
         let reader = WheelMetadataReader(
             transport: transport, url: file.url, credentials: credentials)
-        guard let bytes = try await reader.read() else {
+        count(answeredWith: nil)
+        let read: [UInt8]?
+        do {
+            read = try await reader.read()
+            count(answeredWith: read?.count ?? 0)
+        } catch {
+            count(answeredWith: 0)
+            throw error
+        }
+        guard let bytes = read else {
             configuration.log?("no METADATA readable in '\(redacted(file.url))'")
             return nil
         }
@@ -272,6 +283,20 @@ public final class IndexClient: Sendable {
             ranked.append(smallest)
         }
         return ranked
+    }
+
+    /// Counts a request sent (`bytes == nil`) or answered, and reports the totals.
+    func count(answeredWith bytes: Int?) {
+        let totals = counters.withLock { counters in
+            if let bytes {
+                counters.finished += 1
+                counters.bytes += bytes
+            } else {
+                counters.started += 1
+            }
+            return counters
+        }
+        configuration.progress?(totals)
     }
 
     // MARK: - Cache

@@ -25,6 +25,9 @@ public struct IndexConfiguration: Sendable {
     /// Receives one line per request and notable event, URLs redacted; the CLI
     /// shows them as `debug:` lines.
     public var log: (@Sendable (String) -> Void)?
+    /// Receives the request counts after each request to the network; the CLI draws
+    /// them as a progress line on a terminal.
+    public var progress: (@Sendable (IndexProgress) -> Void)?
 
     /// The defaults over `environment`, with the cache in its default directory.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -33,4 +36,14 @@ public struct IndexConfiguration: Sendable {
             .compactMap { environment[$0] }.first { !$0.isEmpty }
         self.cacheDirectory = HTTPCache.defaultDirectory(environment: environment)
     }
+}
+
+/// How far the client's network work has come.
+public struct IndexProgress: Sendable, Hashable {
+    /// Requests sent so far.
+    public var started: Int
+    /// Requests answered so far.
+    public var finished: Int
+    /// Response bytes received so far.
+    public var bytes: Int
 }

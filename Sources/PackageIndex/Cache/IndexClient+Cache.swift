@@ -44,7 +44,15 @@ extension IndexClient {
             url: url, accept: accept, credentials: credentials, ifNoneMatch: entry?.etag,
             ifModifiedSince: entry?.lastModified, range: nil, maxBytes: maxBytes)
         let started = Date()
-        let response = try await transport.fetch(request)
+        count(answeredWith: nil)
+        let response: HTTPResponse
+        do {
+            response = try await transport.fetch(request)
+            count(answeredWith: response.body.count)
+        } catch {
+            count(answeredWith: 0)
+            throw error
+        }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         configuration.log?(
             "GET '\(redacted(url))' → \(response.status), \(response.body.count) bytes, "

@@ -49,6 +49,7 @@ private func runSnapshot(_ parsed: ParsedArguments, console: Console) throws -> 
             return .failure(error)
         }
     }
+    console.progress(nil)
     switch result {
     case .success(let records):
         for record in records {

@@ -55,6 +55,7 @@ private func runVersions(_ parsed: ParsedArguments, console: Console) throws -> 
             return .failure(error)
         }
     }
+    console.progress(nil)
     let page: ProjectPage
     switch result {
     case .success(let found): page = found

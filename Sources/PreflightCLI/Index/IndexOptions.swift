@@ -31,11 +31,36 @@ func makeIndexClient(
     }
     if console.isVerbose {
         configuration.log = { console.debug($0) }
+    } else if console.errorIsTerminal {
+        let line = ProgressLine(console: console)
+        configuration.progress = { line.show($0) }
     }
     let sources = IndexSource.commandLine(
         indexURL: parsed.value("--index-url"),
         extraIndexURLs: parsed.values["--extra-index-url"] ?? [])
     return IndexClient(sources: sources, configuration: configuration)
+}
+
+/// Draws index progress on the console's progress line, at most ten times a second.
+private final class ProgressLine: @unchecked Sendable {
+    private let console: Console
+    private let lock = NSLock()
+    private var lastDrawn: UInt64 = 0
+
+    init(console: Console) { self.console = console }
+
+    func show(_ progress: IndexProgress) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        lock.lock()
+        let due = now - lastDrawn > 100_000_000
+        if due { lastDrawn = now }
+        lock.unlock()
+        guard due else { return }
+        let megabytes = Double(progress.bytes) / 1_048_576
+        console.progress(
+            "index: \(progress.finished)/\(progress.started) requests, "
+                + String(format: "%.1f MB", megabytes))
+    }
 }
 
 /// Reports `error` and returns its exit status: 2 for a bad source, 3 otherwise.
