@@ -84,3 +84,30 @@ import Testing
         #expect(index.requests(to: "/simple/htmlonly/").count == 1)
     }
 }
+
+@Suite struct ProgressTests {
+    final class Recorder: @unchecked Sendable {
+        let lock = NSLock()
+        var seen: [IndexProgress] = []
+        func add(_ progress: IndexProgress) {
+            lock.lock()
+            seen.append(progress)
+            lock.unlock()
+        }
+    }
+
+    @Test func reportsRequestCountsAndBytes() async throws {
+        let index = try FixtureIndex()
+        let recorder = Recorder()
+        let client = makeClient([IndexSource(name: "f", url: index.base() + "/simple/")]) {
+            $0.progress = { recorder.add($0) }
+        }
+        let files = try await client.project("demo").files
+        _ = try await client.metadata(for: files[1])
+        let last = try #require(recorder.seen.last)
+        #expect(last.started == 2)
+        #expect(last.finished == 2)
+        #expect(last.bytes > 900)
+        #expect(recorder.seen.count == 4)
+    }
+}
