@@ -13,6 +13,7 @@ let benchmarks: [Benchmark] = [
     pep440Benchmark,
     tagsBenchmark,
     .poetryLock,
+    indexBenchmark,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

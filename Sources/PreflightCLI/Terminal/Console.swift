@@ -19,6 +19,7 @@ public final class Console: @unchecked Sendable {
     private let writeOutput: (Data) -> Void
     private let writeError: (Data) -> Void
     private var outputBuffer = Data()
+    private var hasProgressLine = false
 
     /// A console over explicit streams; `colors` applies to both output and errors.
     public init(
@@ -104,9 +105,28 @@ public final class Console: @unchecked Sendable {
     }
 
     private func diagnostic(_ label: String, _ message: String, color: ANSIStyle) {
+        progress(nil)
         flush()
         let prefix = colorsErrors ? color.apply(to: label + ":", bold: true) : label + ":"
         writeError(Data("\(prefix) \(message)\n".utf8))
+    }
+
+    // MARK: - Progress
+
+    /// Draws `text` as the one progress line on a terminal's standard error, replacing
+    /// the previous one; `nil` clears it. Does nothing when standard error is not a
+    /// terminal.
+    public func progress(_ text: String?) {
+        guard errorIsTerminal else { return }
+        lock.lock()
+        let hadLine = hasProgressLine
+        hasProgressLine = text != nil
+        lock.unlock()
+        guard let text else {
+            if hadLine { writeError(Data("\r\u{1B}[2K".utf8)) }
+            return
+        }
+        writeError(Data("\r\u{1B}[2K\(text)".utf8))
     }
 
     /// `text` in `style` when standard output takes colour, else unchanged.

@@ -1,0 +1,105 @@
+import Foundation
+import PackageIndex
+
+/// The options of every command that reads the package index.
+let indexOptions: [OptionSpec] = [
+    OptionSpec(
+        "--index-url", value: "URL", help: "Use this simple index instead of PyPI."),
+    OptionSpec(
+        "--extra-index-url", value: "URL", repeatable: true,
+        help: "Also search this simple index (may be repeated)."),
+    OptionSpec(
+        "--index-snapshot", value: "DIR",
+        help: "Answer from a snapshot recorded by 'preflight index snapshot'."),
+    OptionSpec("--offline", help: "Use only the cache and snapshots; never the network."),
+    OptionSpec("--refresh", help: "Revalidate every cached index page."),
+]
+
+/// An index client configured from the index options of `parsed`.
+func makeIndexClient(
+    _ parsed: ParsedArguments, console: Console,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+) throws -> IndexClient {
+    if parsed.has("--offline"), parsed.has("--refresh") {
+        throw UsageError.conflictingOptions("--offline", "--refresh")
+    }
+    var configuration = IndexConfiguration(environment: environment)
+    configuration.mode =
+        parsed.has("--offline") ? .offline : parsed.has("--refresh") ? .refresh : .normal
+    if let directory = parsed.value("--index-snapshot") {
+        configuration.snapshot = try SnapshotIndex(directory: URL(fileURLWithPath: directory))
+    }
+    if console.isVerbose {
+        configuration.log = { console.debug($0) }
+    } else if console.errorIsTerminal {
+        let line = ProgressLine(console: console)
+        configuration.progress = { line.show($0) }
+    }
+    let sources = IndexSource.commandLine(
+        indexURL: parsed.value("--index-url"),
+        extraIndexURLs: parsed.values["--extra-index-url"] ?? [])
+    return IndexClient(sources: sources, configuration: configuration)
+}
+
+/// Draws index progress on the console's progress line, at most ten times a second.
+private final class ProgressLine: @unchecked Sendable {
+    private let console: Console
+    private let lock = NSLock()
+    private var lastDrawn: UInt64 = 0
+
+    init(console: Console) { self.console = console }
+
+    func show(_ progress: IndexProgress) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        lock.lock()
+        let due = now - lastDrawn > 100_000_000
+        if due { lastDrawn = now }
+        lock.unlock()
+        guard due else { return }
+        let megabytes = Double(progress.bytes) / 1_048_576
+        console.progress(
+            "index: \(progress.finished)/\(progress.started) requests, "
+                + String(format: "%.1f MB", megabytes))
+    }
+}
+
+/// Reports `error` and returns its exit status: 2 for a bad source, 3 otherwise.
+func reportIndexFailure(_ error: IndexError, console: Console) -> ExitStatus {
+    console.error(error.description)
+    if case .invalidSource = error { return .usage }
+    return .network
+}
+
+/// Runs `body` to completion from synchronous command code.
+///
+/// Commands run on the main thread outside Swift concurrency; the body runs on the
+/// cooperative pool while this thread waits.
+func waitFor<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        box.set(await body())
+        done.signal()
+    }
+    done.wait()
+    return box.take()
+}
+
+/// One value handed from a task to a waiting thread.
+private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: T?
+
+    func set(_ newValue: T) {
+        lock.lock()
+        value = newValue
+        lock.unlock()
+    }
+
+    func take() -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let value else { preconditionFailure("waitFor finished without a value") }
+        return value
+    }
+}
