@@ -1,0 +1,1 @@
+"""Nightly invoice export (fixture)."""
