@@ -9,7 +9,10 @@ struct Benchmark {
 
 /// Every benchmark, in the order `preflight-bench` runs them.
 let benchmarks: [Benchmark] = [
-    tagsBenchmark
+    .toml,
+    pep440Benchmark,
+    tagsBenchmark,
+    .poetryLock,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -21,25 +21,25 @@ public enum VersionCut: Sendable, Hashable {
     case positiveInfinity
 
     /// The cut just below `version`, canonical.
-    static func before(_ version: Version) -> VersionCut {
+    public static func before(_ version: Version) -> VersionCut {
         version == Version.minimum
             ? .negativeInfinity : .below(version)
     }
 
     /// The cut just above `version` and all of its local versions.
-    static func afterLocals(_ version: Version) -> VersionCut {
+    public static func afterLocals(_ version: Version) -> VersionCut {
         version.localLabel == nil ? .below(version.firstAboveLocals) : .above(version)
     }
 
     /// The cut just above `version`, its local versions and its post-releases
     /// (the lower bound of PEP 440's `>V`).
-    static func afterFamily(_ version: Version) -> VersionCut {
+    public static func afterFamily(_ version: Version) -> VersionCut {
         if let next = version.firstAboveFamily { return .below(next) }
         return .afterRelease(version.baseVersion)
     }
 
     /// Whether `version` sorts above this cut.
-    func isBelow(_ version: Version) -> Bool {
+    public func isBelow(_ version: Version) -> Bool {
         switch self {
         case .negativeInfinity: true
         case .below(let bound): Version.compare(version, bound) >= 0

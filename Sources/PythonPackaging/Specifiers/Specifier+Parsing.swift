@@ -62,7 +62,7 @@ extension Specifier {
                     input: input, reason: "'.*' is only allowed with '==' and '!='")
             }
             let plainRelease =
-                version.flags.isEmpty && version.localLabel == nil
+                version.flags.isDisjoint(with: [.pre, .post, .dev, .local])
                 && versionText.unicodeScalars.last.map(PythonWhitespace.contains) != true
             guard plainRelease else {
                 throw SpecifierParseError(

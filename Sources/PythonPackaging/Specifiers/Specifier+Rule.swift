@@ -126,16 +126,4 @@ extension Version {
         return Version(epoch: epoch, release: release, pre: pre, post: nextPost, dev: 0)
     }
 
-    /// Compares the epochs and releases only (trailing zeros ignored).
-    static func compareReleases(_ lhs: Version, _ rhs: Version) -> Int {
-        let count = Swift.min(Int(lhs.releaseEnd), Int(rhs.releaseEnd)) + 1
-        return lhs.key.withUnsafeBufferPointer { left in
-            rhs.key.withUnsafeBufferPointer { right in
-                for index in 0..<count where left[index] != right[index] {
-                    return left[index] < right[index] ? -1 : 1
-                }
-                return 0
-            }
-        }
-    }
 }

@@ -1,27 +1,64 @@
 extension Version: Comparable, Hashable {
+    @inlinable
     public static func == (lhs: Version, rhs: Version) -> Bool {
-        lhs.key == rhs.key && lhs.localLabel == rhs.localLabel
+        compare(lhs, rhs) == 0
     }
 
+    @inlinable
     public static func < (lhs: Version, rhs: Version) -> Bool {
         compare(lhs, rhs) < 0
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(key)
+        if let wideKey = extra?.wideKey {
+            hasher.combine(wideKey)
+        } else {
+            hasher.combine(packed)
+        }
         hasher.combine(localLabel)
     }
 
     /// -1, 0 or 1 as `lhs` sorts before, with or after `rhs`.
+    @inlinable
     static func compare(_ lhs: Version, _ rhs: Version) -> Int {
-        let order = compareKeys(lhs.key, rhs.key)
-        if order != 0 { return order }
+        // The common case: both packed, no local labels.
+        if (lhs.flags.rawValue | rhs.flags.rawValue) & (Flags.wide.rawValue | Flags.local.rawValue)
+            == 0
+        {
+            return PackedKey.compare(lhs.packed, rhs.packed)
+        }
+        return compareSlowly(lhs, rhs)
+    }
+
+    @usableFromInline
+    static func compareSlowly(_ lhs: Version, _ rhs: Version) -> Int {
+        let order = comparePublic(lhs, rhs)
+        if order != 0 || !(lhs.flags.contains(.local) || rhs.flags.contains(.local)) {
+            return order
+        }
         return compareLocals(lhs.localLabel, rhs.localLabel)
     }
 
     /// Compares the public parts only, ignoring local labels.
     static func comparePublic(_ lhs: Version, _ rhs: Version) -> Int {
-        compareKeys(lhs.key, rhs.key)
+        if !lhs.flags.contains(.wide), !rhs.flags.contains(.wide) {
+            return PackedKey.compare(lhs.packed, rhs.packed)
+        }
+        return compareKeys(lhs.key, rhs.key)
+    }
+
+    /// Compares the epochs and releases only (trailing zeros ignored).
+    static func compareReleases(_ lhs: Version, _ rhs: Version) -> Int {
+        if !lhs.flags.contains(.wide), !rhs.flags.contains(.wide) {
+            let left = (lhs.packed.release01, lhs.packed.release23)
+            let right = (rhs.packed.release01, rhs.packed.release23)
+            return left == right ? 0 : (left < right ? -1 : 1)
+        }
+        let left = lhs.key
+        let right = rhs.key
+        let leftEnd = releaseEnd(of: left)
+        let rightEnd = releaseEnd(of: right)
+        return compareKeys(Array(left[...leftEnd]), Array(right[...rightEnd]))
     }
 
     static func compareKeys(_ lhs: [UInt64], _ rhs: [UInt64]) -> Int {

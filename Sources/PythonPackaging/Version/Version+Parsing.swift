@@ -34,8 +34,11 @@ extension Version {
     static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
     ) -> Result<Version, VersionSyntaxFailure> {
-        var scanner = VersionScanner(bytes: bytes, start: start, end: end)
-        return scanner.scanVersion()
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: end - start + 16) { memory in
+            var scanner = VersionScanner(bytes: bytes, start: start, end: end)
+            var key = KeyWriter(base: memory.baseAddress.unsafelyUnwrapped)
+            return scanner.scanVersion(into: &key)
+        }
     }
 }
 
@@ -54,10 +57,8 @@ struct VersionScanner {
         (index, self.end) = PythonWhitespace.trim(bytes, start, end)
     }
 
-    mutating func scanVersion() -> Result<Version, VersionSyntaxFailure> {
-        var key: [UInt64] = []
-        key.reserveCapacity(10)
-
+    /// Scans the whole version, writing its full key to `key`.
+    mutating func scanVersion(into key: inout KeyWriter) -> Result<Version, VersionSyntaxFailure> {
         // Optional `v`, then the epoch or the first release number.
         if index < end, bytes[index] | 0x20 == UInt8(ascii: "v") { index += 1 }
         guard index < end, isDigit(bytes[index]) else {
@@ -87,8 +88,7 @@ struct VersionScanner {
             index += 1
             run = scanDigits()
         }
-        key.removeSubrange(trimmedEnd...)
-        let releaseEnd = key.count
+        key.count = trimmedEnd
         key.append(0)
 
         // Pre-, post- and dev-release parts, each optional.
@@ -134,9 +134,7 @@ struct VersionScanner {
             return .failure(failure(expected))
         }
         return .success(
-            Version(
-                key: key, releaseEnd: releaseEnd, releaseLength: releaseLength, flags: flags,
-                local: local))
+            Version(key: key.words, releaseLength: releaseLength, flags: flags, local: local))
     }
 
     // MARK: Parts

@@ -5,73 +5,107 @@
 /// compare equal (`1.0` equals `1.0.0`; `1.0+abc.7` equals `1.0+ABC-007`).
 /// See https://packaging.python.org/en/latest/specifications/version-specifiers/.
 public struct Version: Sendable {
-    /// The sort key; see ``VersionKey``.
-    let key: [UInt64]
-    /// The index in `key` of the word 0 that ends the release.
-    let releaseEnd: Int32
+    /// The sort key of the public part, when it packs into four words.
+    @usableFromInline let packed: PackedKey
     /// The number of release components as written, trailing zeros included.
     let releaseLength: Int32
-    /// Which of the pre-, post- and dev-release parts are present.
-    let flags: Flags
-    /// The local label, normalized: lowercase, `.`-separated, numbers without
-    /// leading zeros.
-    let localLabel: String?
+    /// Which parts are present, and whether the key is wide.
+    @usableFromInline let flags: Flags
+    /// What does not fit inline: a wide key, the local label.
+    let extra: Extra?
 
+    @usableFromInline
     struct Flags: OptionSet, Sendable, Hashable {
-        let rawValue: UInt8
-        static let pre = Flags(rawValue: 1)
-        static let post = Flags(rawValue: 2)
-        static let dev = Flags(rawValue: 4)
+        @usableFromInline let rawValue: UInt8
+        @inlinable init(rawValue: UInt8) { self.rawValue = rawValue }
+        @inlinable static var pre: Flags { Flags(rawValue: 1) }
+        @inlinable static var post: Flags { Flags(rawValue: 2) }
+        @inlinable static var dev: Flags { Flags(rawValue: 4) }
+        /// The key is in `extra.wideKey`, not `packed`.
+        @inlinable static var wide: Flags { Flags(rawValue: 8) }
+        @inlinable static var local: Flags { Flags(rawValue: 16) }
     }
 
-    init(key: [UInt64], releaseEnd: Int, releaseLength: Int, flags: Flags, local: String?) {
-        self.key = key
-        self.releaseEnd = Int32(releaseEnd)
-        self.releaseLength = Int32(releaseLength)
+    /// The parts of a version kept out of line.
+    final class Extra: Sendable {
+        /// The full sort key (see ``VersionKey``) when it does not pack.
+        let wideKey: [UInt64]?
+        /// The local label, normalized: lowercase, `.`-separated, numbers
+        /// without leading zeros.
+        let localLabel: String?
+
+        init(wideKey: [UInt64]?, localLabel: String?) {
+            self.wideKey = wideKey
+            self.localLabel = localLabel
+        }
+    }
+
+    /// A version from its full key.
+    init(key: UnsafeBufferPointer<UInt64>, releaseLength: Int, flags: Flags, local: String?) {
+        var flags = flags
+        let wideKey: [UInt64]?
+        if let packed = PackedKey(key) {
+            self.packed = packed
+            wideKey = nil
+        } else {
+            packed = .unused
+            wideKey = Array(key)
+            flags.insert(.wide)
+        }
+        if local != nil { flags.insert(.local) }
+        self.releaseLength = Int32(clamping: releaseLength)
         self.flags = flags
-        self.localLabel = local
+        extra = wideKey == nil && local == nil ? nil : Extra(wideKey: wideKey, localLabel: local)
+    }
+
+    private init(packed: PackedKey, releaseLength: Int32, flags: Flags, extra: Extra?) {
+        self.packed = packed
+        self.releaseLength = releaseLength
+        self.flags = flags
+        self.extra = extra
     }
 
     /// A version made of its parts.
     ///
-    /// - Parameter local: a local label already normalized (lowercase,
-    ///   `.`-separated, numeric segments without leading zeros).
+    /// - Parameter local: a valid local label (`ubuntu-1`); it is normalized.
     package init(
         epoch: VersionNumber = 0, release: [VersionNumber], pre: PreRelease? = nil,
         post: VersionNumber? = nil, dev: VersionNumber? = nil, local: String? = nil
     ) {
         precondition(!release.isEmpty, "a version needs at least one release component")
-        var key: [UInt64] = []
-        VersionKey.appendNumber(epoch, to: &key)
-        let trimmed = release.lastIndex { !$0.isZero }.map { release[...$0] } ?? []
-        for component in trimmed { VersionKey.appendNumber(component, to: &key) }
-        let releaseEnd = key.count
-        key.append(0)
-        var flags: Flags = []
-        if let pre {
-            flags.insert(.pre)
-            key.append(pre.kind.rank)
-            VersionKey.appendNumber(pre.number, to: &key)
-        } else {
-            key.append(post == nil && dev != nil ? VersionKey.Rank.devOnly : VersionKey.Rank.final)
+        var text = epoch.isZero ? "" : "\(epoch)!"
+        text += release.map(\.description).joined(separator: ".")
+        if let pre { text += pre.description }
+        if let post { text += ".post\(post)" }
+        if let dev { text += ".dev\(dev)" }
+        if let local { text += "+" + local }
+        do {
+            self = try Version(text)
+        } catch {
+            preconditionFailure("parts make an invalid version '\(text)'")
         }
-        if let post {
-            flags.insert(.post)
-            key.append(1)
-            VersionKey.appendNumber(post, to: &key)
-        } else {
-            key.append(0)
-        }
-        if let dev {
-            flags.insert(.dev)
-            key.append(0)
-            VersionKey.appendNumber(dev, to: &key)
-        } else {
-            key.append(1)
-        }
-        self.init(
-            key: key, releaseEnd: releaseEnd, releaseLength: release.count, flags: flags,
-            local: local)
+    }
+
+    /// The full sort key of the public part; see ``VersionKey``.
+    var key: [UInt64] { extra?.wideKey ?? packed.unpacked }
+
+    /// The index in `key` of the word 0 that ends the release.
+    static func releaseEnd(of key: [UInt64]) -> Int {
+        var index = VersionKey.width(key, at: 0)
+        while key[index] != 0 { index += VersionKey.width(key, at: index) }
+        return index
+    }
+
+    /// The normalized local label, if any.
+    var localLabel: String? { flags.contains(.local) ? extra?.localLabel : nil }
+
+    /// This version without its local label.
+    var withoutLocal: Version {
+        guard flags.contains(.local) else { return self }
+        let wideKey = extra?.wideKey
+        return Version(
+            packed: packed, releaseLength: releaseLength, flags: flags.subtracting(.local),
+            extra: wideKey.map { Extra(wideKey: $0, localLabel: nil) })
     }
 }
 
@@ -112,15 +146,17 @@ public struct PreRelease: Sendable, Hashable, CustomStringConvertible {
 extension Version {
     /// The epoch (`0` unless written as `N!`).
     public var epoch: VersionNumber {
+        guard flags.contains(.wide) else { return 0 }
         var index = 0
         return VersionKey.readNumber(key, at: &index)
     }
 
     /// The release components as written, trailing zeros included.
     public var release: [VersionNumber] {
+        let key = key
         var index = VersionKey.width(key, at: 0)
         var components: [VersionNumber] = []
-        while index < releaseEnd { components.append(VersionKey.readNumber(key, at: &index)) }
+        while key[index] != 0 { components.append(VersionKey.readNumber(key, at: &index)) }
         while components.count < releaseLength { components.append(0) }
         return components
     }
@@ -128,7 +164,8 @@ extension Version {
     /// The pre-release part, if any.
     public var pre: PreRelease? {
         guard flags.contains(.pre) else { return nil }
-        var index = Int(releaseEnd) + 1
+        let key = key
+        var index = Self.releaseEnd(of: key) + 1
         let rank = key[index]
         index += 1
         let kind: PreRelease.Kind =
@@ -143,14 +180,16 @@ extension Version {
     /// The post-release number, if any.
     public var post: VersionNumber? {
         guard flags.contains(.post) else { return nil }
-        var index = postFlagIndex + 1
+        let key = key
+        var index = postFlagIndex(key) + 1
         return VersionKey.readNumber(key, at: &index)
     }
 
     /// The dev-release number, if any.
     public var dev: VersionNumber? {
         guard flags.contains(.dev) else { return nil }
-        var index = devFlagIndex + 1
+        let key = key
+        var index = devFlagIndex(key) + 1
         return VersionKey.readNumber(key, at: &index)
     }
 
@@ -167,12 +206,7 @@ extension Version {
     public var isDevrelease: Bool { flags.contains(.dev) }
 
     /// The version without its local label.
-    public var publicVersion: Version {
-        guard localLabel != nil else { return self }
-        return Version(
-            key: key, releaseEnd: Int(releaseEnd), releaseLength: Int(releaseLength),
-            flags: flags, local: nil)
-    }
+    public var publicVersion: Version { withoutLocal }
 
     /// The epoch and release only: `1!2.0` for `1!2.0rc1.post2+abc`.
     public var baseVersion: Version {
@@ -180,15 +214,15 @@ extension Version {
     }
 
     /// The index of the word that says whether a post-release follows.
-    var postFlagIndex: Int {
-        let rankIndex = Int(releaseEnd) + 1
+    func postFlagIndex(_ key: [UInt64]) -> Int {
+        let rankIndex = Self.releaseEnd(of: key) + 1
         guard flags.contains(.pre) else { return rankIndex + 1 }
         return rankIndex + 1 + VersionKey.width(key, at: rankIndex + 1)
     }
 
     /// The index of the word that says whether a dev-release follows.
-    var devFlagIndex: Int {
-        let postIndex = postFlagIndex
+    func devFlagIndex(_ key: [UInt64]) -> Int {
+        let postIndex = postFlagIndex(key)
         guard flags.contains(.post) else { return postIndex + 1 }
         return postIndex + 1 + VersionKey.width(key, at: postIndex + 1)
     }

@@ -84,6 +84,22 @@ public struct VersionNumber: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
+    /// The number minus one; zero stays zero.
+    public func predecessor() -> VersionNumber {
+        switch storage {
+        case .small(let value): return VersionNumber(value == 0 ? 0 : value - 1)
+        case .large(let digits):
+            var result = Array(digits.utf8)
+            var index = result.count - 1
+            while index >= 0, result[index] == 0x30 {
+                result[index] = 0x39
+                index -= 1
+            }
+            if index >= 0 { result[index] -= 1 }
+            return VersionNumber(digits: String(decoding: result, as: UTF8.self)) ?? 0
+        }
+    }
+
     private static func addingOne(toDigits digits: [UInt8]) -> VersionNumber {
         var result = digits
         var index = result.count - 1

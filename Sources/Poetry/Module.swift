@@ -1,1 +1,0 @@
-// The Poetry module; its types arrive with the issue that builds it.

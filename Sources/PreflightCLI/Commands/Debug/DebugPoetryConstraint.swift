@@ -1,0 +1,48 @@
+import Poetry
+import Preflight
+import PythonPackaging
+
+extension DebugTool {
+    /// `preflight debug poetry-constraint`: Poetry constraints as poetry-core
+    /// reads them.
+    static let poetryConstraint = DebugTool(
+        name: "poetry-constraint",
+        summary: "Poetry version constraints, one JSON request per line.",
+        discussion: """
+            Request: {"constraint":S,"versions":[S]}. Answer: {"valid":true,"pep440":S,
+            "allows":{version:B}}, where pep440 is the text Poetry writes for a dependency
+            with this constraint and allows uses Poetry's own membership rules (a version
+            that does not parse is not allowed). An invalid constraint answers
+            {"valid":false,"error":S}.
+            """,
+        inputProtocol: .jsonLines(answerPoetryConstraint)
+    )
+}
+
+/// Answers one `poetry-constraint` request.
+func answerPoetryConstraint(_ request: JSONValue) throws(DebugInputError) -> JSONValue {
+    let text = try request.requiredString("constraint")
+    let versions = try request.requiredStrings("versions")
+    let constraint: PoetryConstraint
+    let pep440: String
+    do {
+        constraint = try PoetryConstraint(text)
+        pep440 = try constraint.pep440Text(writtenAs: text)
+    } catch {
+        return .object([("valid", .bool(false)), ("error", .string(error.description))])
+    }
+    var allows: [(key: String, value: JSONValue)] = []
+    var positions: [String: Int] = [:]
+    for version in versions {
+        let allowed = (try? Version(version)).map(constraint.allows) ?? false
+        if let position = positions[version] {
+            allows[position].value = .bool(allowed)
+        } else {
+            positions[version] = allows.count
+            allows.append((version, .bool(allowed)))
+        }
+    }
+    return .object([
+        ("valid", .bool(true)), ("pep440", .string(pep440)), ("allows", .object(allows)),
+    ])
+}

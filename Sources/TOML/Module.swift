@@ -1,1 +1,0 @@
-// The TOML module; its types arrive with the issue that builds it.
