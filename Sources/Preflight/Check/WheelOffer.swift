@@ -1,0 +1,167 @@
+import PythonPackaging
+
+/// What a release's wheels cover, in plain language: "wheels for cp37–cp311 on
+/// manylinux_2_17 x86_64/aarch64 and musllinux_1_1 x86_64; none for cp314".
+enum WheelOffer {
+    /// The interpreters and platforms of `wheels`, then what `target` lacks.
+    static func summary(of wheels: [WheelFilename], target: CheckTarget) -> String {
+        let platformWheels = wheels.filter(ReleaseFiles.isPlatformWheel)
+        guard !platformWheels.isEmpty else {
+            return wheels.isEmpty ? "no wheels" : "only pure-Python wheels (\(pythons(wheels)))"
+        }
+        var text = "wheels for \(pythons(platformWheels)) on \(platforms(platformWheels))"
+        if let missing = missing(platformWheels, target: target) { text += "; none for \(missing)" }
+        return text
+    }
+
+    // MARK: - Interpreters
+
+    /// `cp37–cp311`, `cp39-abi3 and later`, `cp313t`, `pp310`, `py3` as the tags say.
+    static func pythons(_ wheels: [WheelFilename]) -> String {
+        var cpython: Set<Int> = []
+        var freeThreaded: Set<Int> = []
+        var stableABI: Set<Int> = []
+        var others: Set<String> = []
+        for tag in wheels.lazy.flatMap(\.tags) {
+            if let minor = cpythonMinor(tag.interpreter) {
+                if tag.abi == "abi3" {
+                    stableABI.insert(minor)
+                } else if tag.abi.hasSuffix("t") && tag.abi.hasPrefix("cp") {
+                    freeThreaded.insert(minor)
+                } else {
+                    cpython.insert(minor)
+                }
+            } else {
+                others.insert(tag.interpreter)
+            }
+        }
+        var parts = runs(cpython).map { $0 }
+        if let oldest = stableABI.min() { parts.append("cp3\(oldest)-abi3 (any later CPython)") }
+        parts += freeThreaded.sorted().map { "cp3\($0)t" }
+        parts += others.sorted()
+        return parts.isEmpty ? "no Python" : list(parts)
+    }
+
+    /// The minor version of a `cp3N` interpreter tag.
+    static func cpythonMinor(_ interpreter: String) -> Int? {
+        guard interpreter.hasPrefix("cp3"), interpreter.count <= 5 else { return nil }
+        return Int(interpreter.dropFirst(3))
+    }
+
+    /// Consecutive minors as ranges: `cp37–cp311, cp313`.
+    private static func runs(_ minors: Set<Int>) -> [String] {
+        var result: [String] = []
+        var sorted = minors.sorted()[...]
+        while let first = sorted.popFirst() {
+            var last = first
+            while sorted.first == last + 1 { last = sorted.removeFirst() }
+            result.append(first == last ? "cp3\(first)" : "cp3\(first)–cp3\(last)")
+        }
+        return result
+    }
+
+    // MARK: - Platforms
+
+    /// `manylinux_2_17 x86_64/aarch64, musllinux_1_1 x86_64, macOS and Windows`: Linux
+    /// platforms in detail (the images Preflight checks for), others by family.
+    static func platforms(_ wheels: [WheelFilename]) -> String {
+        var linux: [(family: String, architectures: [String])] = []
+        var families: [String] = []
+        for tag in wheels.lazy.flatMap(\.tags) where tag.platform != "any" {
+            if let (family, architecture) = linuxPlatform(tag.platform) {
+                if let index = linux.firstIndex(where: { $0.family == family }) {
+                    if !linux[index].architectures.contains(architecture) {
+                        linux[index].architectures.append(architecture)
+                    }
+                } else {
+                    linux.append((family, [architecture]))
+                }
+            } else {
+                let family = otherFamily(tag.platform)
+                if !families.contains(family) { families.append(family) }
+            }
+        }
+        linux.sort { familyOrder($0.family) < familyOrder($1.family) }
+        let detailed = linux.map { "\($0.family) \($0.architectures.joined(separator: "/"))" }
+        let order = ["macOS", "Windows", "other platforms"]
+        return list(detailed + families.sorted { order.firstIndex(of: $0) ?? 9 < order.firstIndex(of: $1) ?? 9 })
+    }
+
+    private static let legacyManylinux = [
+        "manylinux1": "manylinux_2_5", "manylinux2010": "manylinux_2_12",
+        "manylinux2014": "manylinux_2_17",
+    ]
+
+    /// `manylinux_2_17`, `x86_64` for `manylinux2014_x86_64`; `nil` for other systems.
+    static func linuxPlatform(_ platform: String) -> (family: String, architecture: String)? {
+        for (legacy, modern) in legacyManylinux where platform.hasPrefix(legacy + "_") {
+            return (modern, String(platform.dropFirst(legacy.count + 1)))
+        }
+        let parts = platform.split(separator: "_", maxSplits: 3)
+        if (parts.first == "manylinux" || parts.first == "musllinux") && parts.count == 4 {
+            return ("\(parts[0])_\(parts[1])_\(parts[2])", String(parts[3]))
+        }
+        if parts.first == "linux" && parts.count >= 2 {
+            return ("linux", String(platform.dropFirst("linux_".count)))
+        }
+        return nil
+    }
+
+    private static func otherFamily(_ platform: String) -> String {
+        if platform.hasPrefix("macosx") { return "macOS" }
+        if platform.hasPrefix("win") { return "Windows" }
+        return "other platforms"
+    }
+
+    /// manylinux newest first, then musllinux newest first, then plain linux.
+    private static func familyOrder(_ family: String) -> (Int, Int, Int) {
+        let parts = family.split(separator: "_")
+        let kind = parts.first == "manylinux" ? 0 : parts.first == "musllinux" ? 1 : 2
+        let major = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let minor = parts.count > 2 ? Int(parts[2]) ?? 0 : 0
+        return (kind, -major, -minor)
+    }
+
+    // MARK: - What the target lacks
+
+    /// `cp314`, `musllinux x86_64`, or `cp314 on musllinux x86_64`: what no wheel
+    /// offers; `nil` when some wheel fits.
+    static func missing(_ wheels: [WheelFilename], target: CheckTarget) -> String? {
+        let environment = target.environment
+        let tags = wheels.flatMap(\.tags)
+        guard !tags.contains(where: { environment.rank(of: $0) != nil }) else { return nil }
+        let platformTags = Set(environment.platform.platformTags)
+        let bestPlatform = environment.platform.platformTags.first ?? "any"
+        let fitsInterpreter = tags.contains {
+            environment.rank(
+                of: WheelTag(interpreter: $0.interpreter, abi: $0.abi, platform: bestPlatform))
+                != nil
+        }
+        let fitsPlatform = tags.contains { platformTags.contains($0.platform) }
+        let python = target.environment.python.isFreeThreaded
+            ? target.environment.python.abiTag : target.environment.python.interpreterTag
+        let platform = platformFamily(of: target)
+        switch (fitsInterpreter, fitsPlatform) {
+        case (true, _): return platform
+        case (false, true): return python
+        case (false, false): return "\(python) on \(platform)"
+        }
+    }
+
+    /// `manylinux x86_64`, `musllinux aarch64`, or the platform tag for other systems.
+    static func platformFamily(of target: CheckTarget) -> String {
+        let platform = target.environment.platform
+        switch platform.kind {
+        case .manylinux: return "manylinux \(platform.architecture)"
+        case .musllinux: return "musllinux \(platform.architecture)"
+        default: return target.platformTag
+        }
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        guard items.count > 1 else { return last }
+        return items.dropLast().joined(separator: ", ") + " and " + last
+    }
+}
