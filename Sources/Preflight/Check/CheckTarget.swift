@@ -12,6 +12,10 @@ public struct CheckTarget: Sendable {
     public let markerEnvironment: MarkerEnvironment
     /// `python_full_version` as a version, for `python-versions` constraints.
     public let pythonVersion: Version
+    /// The supported tags, best first, in the order the check ranks them.
+    public let tags: [WheelTag]
+    /// Each tag's rank in ``tags``.
+    private let ranks: [WheelTag: Int]
 
     /// The target for `--python` and `--platform` values such as `3.14` and `alpine`.
     public init(python: String, platform: String) throws(CheckError) {
@@ -31,10 +35,51 @@ public struct CheckTarget: Sendable {
         markerEnvironment = environment.markerEnvironment
         // `fullVersion` is always `N.N.N` with small numbers, so it parses.
         pythonVersion = (try? Version(environment.python.fullVersion)) ?? Version.zero
+        tags = Self.glibcOrMuslFirst(environment)
+        var ranks: [WheelTag: Int] = [:]
+        ranks.reserveCapacity(tags.count)
+        for (rank, tag) in tags.enumerated() where ranks[tag] == nil { ranks[tag] = rank }
+        self.ranks = ranks
     }
 
+    /// The rank of `tag` (lower is preferred), or `nil` when the target cannot install it.
+    public func rank(of tag: WheelTag) -> Int? { ranks[tag] }
+
     /// The best platform tag, such as `manylinux_2_36_x86_64`.
-    public var platformTag: String { environment.platform.platformTags.first ?? name }
+    public var platformTag: String {
+        tags.first { $0.platform != "any" }?.platform ?? name
+    }
+
+    /// The supported tags with `linux_<arch>` after the manylinux or musllinux tags in
+    /// each run of one interpreter and ABI.
+    ///
+    /// `packaging` 26 puts `linux_<arch>` first on Linux; the ground truth of
+    /// Fixtures/README.md (rule 1) and older `packaging` releases put it last. Only
+    /// wheels from private indexes carry the tag (PyPI refuses it), so the order decides
+    /// little; the ground truth's is used.
+    private static func glibcOrMuslFirst(_ environment: TargetEnvironment) -> [WheelTag] {
+        switch environment.platform.kind {
+        case .manylinux, .musllinux: break
+        default: return environment.supportedTags
+        }
+        var result: [WheelTag] = []
+        result.reserveCapacity(environment.supportedTags.count)
+        var deferred: [WheelTag] = []
+        var run: (interpreter: String, abi: String)?
+        for tag in environment.supportedTags {
+            if let current = run, current != (tag.interpreter, tag.abi) {
+                result += deferred
+                deferred.removeAll()
+            }
+            run = (tag.interpreter, tag.abi)
+            if tag.platform.hasPrefix("linux_") {
+                deferred.append(tag)
+            } else {
+                result.append(tag)
+            }
+        }
+        return result + deferred
+    }
 
     /// `3.14.0`, or `3.14.0t` for a free-threaded build.
     public var pythonText: String {

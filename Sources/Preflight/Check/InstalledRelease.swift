@@ -24,7 +24,7 @@ struct InstalledRelease {
     /// Python range, then its wheels, then its sdists.
     func decide(on target: CheckTarget) -> Decision {
         let files = ReleaseFiles(files)
-        let best = files.bestWheel(on: target.environment)
+        let best = files.bestWheel(on: target)
         let sdist = files.sdists.first
 
         // 1. The release's Python range excludes the target.

@@ -40,10 +40,14 @@ struct ReleaseFiles {
     /// The wheel pip installs on `target` and the tag that matched, or `nil` when no
     /// wheel is compatible: the lowest tag rank, then the highest build tag, then the
     /// smallest file name.
-    func bestWheel(on target: TargetEnvironment) -> (wheel: WheelFilename, tag: WheelTag)? {
+    func bestWheel(on target: CheckTarget) -> (wheel: WheelFilename, tag: WheelTag)? {
         var best: (wheel: WheelFilename, rank: Int, build: BuildKey)?
         for wheel in wheels {
-            guard let rank = wheel.rank(on: target) else { continue }
+            var bestRank: Int?
+            for tag in wheel.tags {
+                if let rank = target.rank(of: tag), rank < bestRank ?? .max { bestRank = rank }
+            }
+            guard let rank = bestRank else { continue }
             let build = BuildKey(wheel.build)
             if let current = best {
                 if rank > current.rank { continue }

@@ -16,11 +16,12 @@ enum WheelOffer {
 
     // MARK: - Interpreters
 
-    /// `cp37–cp311`, `cp39-abi3 and later`, `cp313t`, `pp310`, `py3` as the tags say.
+    /// `cp27, cp37–cp311, cp39-abi3 (any later CPython), cp313t, PyPy` as the tags say.
     static func pythons(_ wheels: [WheelFilename]) -> String {
         var cpython: Set<Int> = []
         var freeThreaded: Set<Int> = []
         var stableABI: Set<Int> = []
+        var legacy: Set<String> = []
         var others: Set<String> = []
         for tag in wheels.lazy.flatMap(\.tags) {
             if let minor = cpythonMinor(tag.interpreter) {
@@ -31,11 +32,15 @@ enum WheelOffer {
                 } else {
                     cpython.insert(minor)
                 }
+            } else if tag.interpreter.hasPrefix("cp2") {
+                legacy.insert(tag.interpreter)
+            } else if tag.interpreter.hasPrefix("pp") {
+                others.insert("PyPy")
             } else {
                 others.insert(tag.interpreter)
             }
         }
-        var parts = runs(cpython).map { $0 }
+        var parts = legacy.sorted() + runs(cpython)
         if let oldest = stableABI.min() { parts.append("cp3\(oldest)-abi3 (any later CPython)") }
         parts += freeThreaded.sorted().map { "cp3\($0)t" }
         parts += others.sorted()
@@ -67,24 +72,48 @@ enum WheelOffer {
     static func platforms(_ wheels: [WheelFilename]) -> String {
         var linux: [(family: String, architectures: [String])] = []
         var families: [String] = []
-        for tag in wheels.lazy.flatMap(\.tags) where tag.platform != "any" {
-            if let (family, architecture) = linuxPlatform(tag.platform) {
-                if let index = linux.firstIndex(where: { $0.family == family }) {
+        for wheel in wheels {
+            // A wheel's oldest Linux tag per architecture says where it installs.
+            var oldest: [String: (family: String, order: (Int, Int, Int))] = [:]
+            for tag in wheel.tags where tag.platform != "any" {
+                guard let (family, architecture) = linuxPlatform(tag.platform) else {
+                    let other = otherFamily(tag.platform)
+                    if !families.contains(other) { families.append(other) }
+                    continue
+                }
+                let order = familyOrder(family)
+                let key = "\(order.0) \(architecture)"
+                if let known = oldest[key], known.order < order { continue }
+                oldest[key] = (family, order)
+            }
+            for (key, entry) in oldest {
+                let architecture = String(key.drop { $0 != " " }.dropFirst())
+                if let index = linux.firstIndex(where: { $0.family == entry.family }) {
                     if !linux[index].architectures.contains(architecture) {
                         linux[index].architectures.append(architecture)
                     }
                 } else {
-                    linux.append((family, [architecture]))
+                    linux.append((entry.family, [architecture]))
                 }
-            } else {
-                let family = otherFamily(tag.platform)
-                if !families.contains(family) { families.append(family) }
             }
         }
         linux.sort { familyOrder($0.family) < familyOrder($1.family) }
-        let detailed = linux.map { "\($0.family) \($0.architectures.joined(separator: "/"))" }
+        let detailed = linux.map {
+            "\($0.family) " + $0.architectures.sorted(by: architectureOrder).joined(separator: "/")
+        }
         let order = ["macOS", "Windows", "other platforms"]
-        return list(detailed + families.sorted { order.firstIndex(of: $0) ?? 9 < order.firstIndex(of: $1) ?? 9 })
+        let others = families.sorted {
+            (order.firstIndex(of: $0) ?? order.count) < (order.firstIndex(of: $1) ?? order.count)
+        }
+        return list(detailed + others)
+    }
+
+    /// x86_64, then aarch64, then the others alphabetically.
+    private static func architectureOrder(_ lhs: String, _ rhs: String) -> Bool {
+        let first = ["x86_64", "aarch64"]
+        let left = first.firstIndex(of: lhs) ?? first.count
+        let right = first.firstIndex(of: rhs) ?? first.count
+        return left != right ? left < right : lhs < rhs
     }
 
     private static let legacyManylinux = [

@@ -14,7 +14,7 @@ extension CheckReport {
                     ("name", .string(target.name)),
                     ("python", .string(target.pythonText)),
                     ("platform", .string(target.platformTag)),
-                    ("tags_considered", .int(target.environment.supportedTags.count)),
+                    ("tags_considered", .int(target.tags.count)),
                 ])
             ),
             ("groups", .array(groups.map(JSONValue.string))),
