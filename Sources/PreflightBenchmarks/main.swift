@@ -13,6 +13,7 @@ let benchmarks: [Benchmark] = [
     pep440Benchmark,
     tagsBenchmark,
     .poetryLock,
+    .check,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

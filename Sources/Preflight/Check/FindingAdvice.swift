@@ -8,7 +8,8 @@ enum PackageFindings {
         switch finding.reason {
         case .noCompatibleWheel, .sdistOnlyNative:
             let missing = target.environment.python.interpreterTag
-            var text = "needs a release of \(finding.name) with a wheel for \(missing) on "
+            var text =
+                "needs a release of \(finding.name) with a wheel for \(missing) on "
                 + WheelOffer.platformFamily(of: target) + "; run `\(versions)`"
             if let pin = pin(in: finding) { text += "; " + pin }
             return text

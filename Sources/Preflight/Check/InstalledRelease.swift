@@ -22,8 +22,8 @@ struct InstalledRelease {
 
     /// Decides the file and finding on `target`, at most one finding: the release's
     /// Python range, then its wheels, then its sdists.
-    func decide(on target: CheckTarget) -> Decision {
-        let files = ReleaseFiles(files)
+    func decide(on target: CheckTarget, reader: inout WheelReader) -> Decision {
+        let files = ReleaseFiles(files, reader: &reader)
         let best = files.bestWheel(on: target)
         let sdist = files.sdists.first
 

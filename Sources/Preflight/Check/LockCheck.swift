@@ -56,6 +56,7 @@ public enum LockCheck {
         }
 
         // Every installed package.
+        var reader = WheelReader(target: target)
         var depths: [Int: Int]?
         for (index, package) in lock.packages.enumerated() {
             guard let packageGroups = installation.groupsByPackage[index] else { continue }
@@ -63,7 +64,7 @@ public enum LockCheck {
                 name: package.normalizedName, version: package.version,
                 pythonVersions: package.pythonVersions, files: package.files.map(\.name),
                 groups: packageGroups.sorted(), source: package.source.map(\.type))
-            let decision = release.decide(on: target)
+            let decision = release.decide(on: target, reader: &reader)
             report.packages.append(
                 CheckedPackage(
                     name: release.name, version: release.version, groups: release.groups,
@@ -103,6 +104,7 @@ public enum LockCheck {
         // A package is installed when its marker holds with the selected groups; it
         // belongs to the groups that make it hold on their own, or to `main`.
         var markers = MarkerCache(environment: target.markerEnvironment)
+        var reader = WheelReader(target: target)
         let selected = MarkerEnvironment.Value.set(Set(groups))
         let none = MarkerEnvironment.Value.set([])
         for package in lock.packages {
@@ -112,7 +114,8 @@ public enum LockCheck {
                 else { continue }
                 if !markers.holds(marker, with: ["dependency_groups": none, "extras": none]) {
                     packageGroups = groups.filter {
-                        markers.holds(marker, with: ["dependency_groups": .set([$0]), "extras": none])
+                        markers.holds(
+                            marker, with: ["dependency_groups": .set([$0]), "extras": none])
                     }
                 }
             }
@@ -120,7 +123,7 @@ public enum LockCheck {
                 name: PackageName.normalize(package.name), version: package.version ?? "",
                 pythonVersions: package.requiresPython, files: package.files,
                 groups: packageGroups, source: package.sourceKind)
-            let decision = release.decide(on: target)
+            let decision = release.decide(on: target, reader: &reader)
             report.packages.append(
                 CheckedPackage(
                     name: release.name, version: release.version, groups: release.groups,

@@ -40,7 +40,8 @@ struct PoetryInstallation {
     private var markers: MarkerCache
     private var packagesByName: [String: [Int]] = [:]
     private var edges: [[WalkEdge]?]
-    private var extrasWanted: [[String: [(name: String, extras: Set<String>)]]?]
+    private var extrasTables: [[String: [String]]?]
+    private var parsedRequirements: [String: (name: String, extras: Set<String>)] = [:]
     private var walked: [WalkKey: Set<String>] = [:]
     private var seenInbound: Set<InboundKey> = []
 
@@ -55,7 +56,7 @@ struct PoetryInstallation {
         self.projectVersion = projectVersion
         markers = MarkerCache(environment: target.markerEnvironment)
         edges = Array(repeating: nil, count: lock.packages.count)
-        extrasWanted = Array(repeating: nil, count: lock.packages.count)
+        extrasTables = Array(repeating: nil, count: lock.packages.count)
         for (index, package) in lock.packages.enumerated() {
             packagesByName[package.normalizedName, default: []].append(index)
         }
@@ -153,18 +154,25 @@ struct PoetryInstallation {
     /// each asks of them.
     private mutating func extrasWanted(of index: Int, active: Set<String>) -> [String: Set<String>]
     {
-        if extrasWanted[index] == nil {
-            var table: [String: [(name: String, extras: Set<String>)]] = [:]
-            for (extra, requirements) in lock.packages[index].extras {
-                table[PackageName.normalize(extra)] = requirements.map(Self.nameAndExtras)
-            }
-            extrasWanted[index] = table
-        }
         var result: [String: Set<String>] = [:]
-        guard !active.isEmpty, let table = extrasWanted[index] else { return result }
+        guard !active.isEmpty else { return result }
+        if extrasTables[index] == nil {
+            var table: [String: [String]] = [:]
+            for (extra, requirements) in lock.packages[index].extras {
+                table[PackageName.normalize(extra), default: []] += requirements
+            }
+            extrasTables[index] = table
+        }
         for extra in active {
-            for (name, extras) in table[extra] ?? [] {
-                result[name, default: []].formUnion(extras)
+            for requirement in extrasTables[index]?[extra] ?? [] {
+                let parsed: (name: String, extras: Set<String>)
+                if let known = parsedRequirements[requirement] {
+                    parsed = known
+                } else {
+                    parsed = Self.nameAndExtras(requirement)
+                    parsedRequirements[requirement] = parsed
+                }
+                result[parsed.name, default: []].formUnion(parsed.extras)
             }
         }
         return result

@@ -34,8 +34,11 @@ struct Pylock: Sendable {
             throw CheckError("\(file):\(error.line):\(error.column): \(error.message)")
         }
         let reader = PylockReader(file: file)
-        guard let version = document["lock-version"]?.string else {
-            throw CheckError("\(file): expected a string 'lock-version', found none")
+        guard let versionEntry = document.entry(forKey: "lock-version") else {
+            throw CheckError("\(file): missing 'lock-version'")
+        }
+        guard let version = versionEntry.value.string else {
+            throw reader.mismatch("a string", "lock-version", versionEntry)
         }
         guard version == "1" || version.hasPrefix("1.") else {
             throw CheckError(

@@ -7,14 +7,14 @@ import PythonPackaging
 /// `.exe`) is ignored.
 struct ReleaseFiles {
     /// The wheels with valid names, in lock order.
-    var wheels: [WheelFilename] = []
+    var wheels: [Wheel] = []
     /// The sdist names, sorted.
     var sdists: [String] = []
 
-    init(_ names: [String]) {
+    init(_ names: [String], reader: inout WheelReader) {
         for name in names {
             if name.hasSuffix(".whl") {
-                if let wheel = try? WheelFilename(parsing: name) { wheels.append(wheel) }
+                if let wheel = reader.read(name) { wheels.append(wheel) }
             } else if Self.isSdist(name) {
                 sdists.append(name)
             }
@@ -30,9 +30,7 @@ struct ReleaseFiles {
     }
 
     /// Whether a wheel is built for a platform (some tag's platform is not `any`).
-    static func isPlatformWheel(_ wheel: WheelFilename) -> Bool {
-        wheel.tags.contains { $0.platform != "any" }
-    }
+    static func isPlatformWheel(_ wheel: Wheel) -> Bool { wheel.tagSet.isPlatform }
 
     /// Whether the release has a wheel built for a platform.
     var hasPlatformWheel: Bool { wheels.contains(where: Self.isPlatformWheel) }
@@ -40,14 +38,10 @@ struct ReleaseFiles {
     /// The wheel pip installs on `target` and the tag that matched, or `nil` when no
     /// wheel is compatible: the lowest tag rank, then the highest build tag, then the
     /// smallest file name.
-    func bestWheel(on target: CheckTarget) -> (wheel: WheelFilename, tag: WheelTag)? {
-        var best: (wheel: WheelFilename, rank: Int, build: BuildKey)?
+    func bestWheel(on target: CheckTarget) -> (wheel: Wheel, tag: WheelTag)? {
+        var best: (wheel: Wheel, rank: Int, build: BuildKey)?
         for wheel in wheels {
-            var bestRank: Int?
-            for tag in wheel.tags {
-                if let rank = target.rank(of: tag), rank < bestRank ?? .max { bestRank = rank }
-            }
-            guard let rank = bestRank else { continue }
+            guard let rank = wheel.tagSet.bestRank else { continue }
             let build = BuildKey(wheel.build)
             if let current = best {
                 if rank > current.rank { continue }
@@ -64,7 +58,8 @@ struct ReleaseFiles {
             best = (wheel, rank, build)
         }
         guard let best else { return nil }
-        let tag = best.wheel.tags.first { target.rank(of: $0) == best.rank } ?? best.wheel.tags[0]
+        let tags = best.wheel.tagSet.tags
+        guard let tag = tags.first(where: { target.rank(of: $0) == best.rank }) else { return nil }
         return (best.wheel, tag)
     }
 }

@@ -4,7 +4,7 @@ import PythonPackaging
 /// manylinux_2_17 x86_64/aarch64 and musllinux_1_1 x86_64; none for cp314".
 enum WheelOffer {
     /// The interpreters and platforms of `wheels`, then what `target` lacks.
-    static func summary(of wheels: [WheelFilename], target: CheckTarget) -> String {
+    static func summary(of wheels: [Wheel], target: CheckTarget) -> String {
         let platformWheels = wheels.filter(ReleaseFiles.isPlatformWheel)
         guard !platformWheels.isEmpty else {
             return wheels.isEmpty ? "no wheels" : "only pure-Python wheels (\(pythons(wheels)))"
@@ -17,13 +17,13 @@ enum WheelOffer {
     // MARK: - Interpreters
 
     /// `cp27, cp37–cp311, cp39-abi3 (any later CPython), cp313t, PyPy` as the tags say.
-    static func pythons(_ wheels: [WheelFilename]) -> String {
+    static func pythons(_ wheels: [Wheel]) -> String {
         var cpython: Set<Int> = []
         var freeThreaded: Set<Int> = []
         var stableABI: Set<Int> = []
         var legacy: Set<String> = []
         var others: Set<String> = []
-        for tag in wheels.lazy.flatMap(\.tags) {
+        for tag in wheels.lazy.flatMap(\.tagSet.tags) {
             if let minor = cpythonMinor(tag.interpreter) {
                 if tag.abi == "abi3" {
                     stableABI.insert(minor)
@@ -69,13 +69,13 @@ enum WheelOffer {
 
     /// `manylinux_2_17 x86_64/aarch64, musllinux_1_1 x86_64, macOS and Windows`: Linux
     /// platforms in detail (the images Preflight checks for), others by family.
-    static func platforms(_ wheels: [WheelFilename]) -> String {
+    static func platforms(_ wheels: [Wheel]) -> String {
         var linux: [(family: String, architectures: [String])] = []
         var families: [String] = []
         for wheel in wheels {
             // A wheel's oldest Linux tag per architecture says where it installs.
             var oldest: [String: (family: String, order: (Int, Int, Int))] = [:]
-            for tag in wheel.tags where tag.platform != "any" {
+            for tag in wheel.tagSet.tags where tag.platform != "any" {
                 guard let (family, architecture) = linuxPlatform(tag.platform) else {
                     let other = otherFamily(tag.platform)
                     if !families.contains(other) { families.append(other) }
@@ -155,9 +155,9 @@ enum WheelOffer {
 
     /// `cp314`, `musllinux x86_64`, or `cp314 on musllinux x86_64`: what no wheel
     /// offers; `nil` when some wheel fits.
-    static func missing(_ wheels: [WheelFilename], target: CheckTarget) -> String? {
+    static func missing(_ wheels: [Wheel], target: CheckTarget) -> String? {
         let environment = target.environment
-        let tags = wheels.flatMap(\.tags)
+        let tags = wheels.flatMap(\.tagSet.tags)
         guard !tags.contains(where: { environment.rank(of: $0) != nil }) else { return nil }
         let platformTags = Set(environment.platform.platformTags)
         let bestPlatform = environment.platform.platformTags.first ?? "any"
@@ -167,7 +167,8 @@ enum WheelOffer {
                 != nil
         }
         let fitsPlatform = tags.contains { platformTags.contains($0.platform) }
-        let python = target.environment.python.isFreeThreaded
+        let python =
+            target.environment.python.isFreeThreaded
             ? target.environment.python.abiTag : target.environment.python.interpreterTag
         let platform = platformFamily(of: target)
         switch (fitsInterpreter, fitsPlatform) {

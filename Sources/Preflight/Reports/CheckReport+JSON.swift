@@ -6,7 +6,10 @@ extension CheckReport {
     /// `project`, `lock` and `groups`.
     public var json: JSONValue {
         .object([
-            ("project", .object([("name", .string(project)), ("version", .optional(projectVersion))])),
+            (
+                "project",
+                .object([("name", .string(project)), ("version", .optional(projectVersion))])
+            ),
             ("lock", .object([("file", .string(lockFile)), ("version", .string(lockVersion))])),
             (
                 "target",

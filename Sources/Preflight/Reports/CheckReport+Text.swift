@@ -36,7 +36,8 @@ extension CheckReport {
             lines.append("")
             lines.append(style("\(title) (\(findings.count))", .emphasis))
             for finding in findings {
-                lines += textLines(finding, mark: style(mark, kind), kind: kind, width: width,
+                lines += textLines(
+                    finding, mark: style(mark, kind), kind: kind, width: width,
                     style: style)
             }
         }

@@ -36,7 +36,8 @@ enum ReportFormat: String, CaseIterable {
     static func parse(_ parsed: ParsedArguments) throws(UsageError) -> ReportFormat {
         guard let value = parsed.value("--format") else { return .text }
         guard let format = ReportFormat(rawValue: value) else {
-            throw .invalidValue(option: "--format", value: value, expected: "text, json or markdown")
+            throw .invalidValue(
+                option: "--format", value: value, expected: "text, json or markdown")
         }
         return format
     }
@@ -60,7 +61,8 @@ enum ReportFormat: String, CaseIterable {
 
     switch format {
     case .text:
-        console.write(report.text { text, style in console.styled(text, style.ansi, bold: style.isBold) })
+        console.write(
+            report.text { text, style in console.styled(text, style.ansi, bold: style.isBold) })
     case .json:
         console.write(report.json.prettyRendered() + "\n")
     case .markdown:
