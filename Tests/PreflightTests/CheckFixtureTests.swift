@@ -39,18 +39,55 @@ enum Fixtures {
     }
 }
 
+/// The real locks of the Poetry module's tests (Poetry 1.8.5 to 2.5.1) with ground truth
+/// from Scripts/oracles/real_lock_ground_truth.sh.
+enum RealLocks {
+    static let locks = Fixtures.root.deletingLastPathComponent()
+        .appending(path: "Tests/PoetryTests/Resources/real-locks")
+    static let expectations = Fixtures.root.deletingLastPathComponent()
+        .appending(path: "Tests/PreflightTests/Resources/real-locks")
+
+    static let cases: [Fixtures.Case] = {
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: expectations.path)) ?? []
+        return names.sorted().flatMap { name in
+            Fixtures.targets.map { Fixtures.Case(project: name, target: $0) }
+        }
+    }()
+}
+
 @Suite struct CheckFixtureTests {
     @Test func everyFixtureHasExpectations() {
         #expect(Fixtures.projects.count >= 10)
+    }
+
+    @Test func everyRealLockHasExpectations() {
+        #expect(RealLocks.cases.count >= 36)
     }
 
     /// Verdict, blockers, warnings and packages (with the chosen file and groups) equal
     /// the ground truth of Scripts/oracles/check_ground_truth.py.
     @Test(arguments: Fixtures.cases)
     func matchesGroundTruth(_ fixture: Fixtures.Case) throws {
-        let expected = try Fixtures.expected(fixture)
-        let project = try Project(folder: Fixtures.path(fixture.project))
-        let target = try CheckTarget(python: "3.14", platform: fixture.target)
+        try Self.compare(
+            folder: Fixtures.path(fixture.project), target: fixture.target,
+            expected: try Fixtures.expected(fixture))
+    }
+
+    /// The same for real locks written by several Poetry releases.
+    @Test(arguments: RealLocks.cases)
+    func realLockMatchesGroundTruth(_ fixture: Fixtures.Case) throws {
+        let url = RealLocks.expectations.appending(
+            path: "\(fixture.project)/\(fixture.target).json")
+        try Self.compare(
+            folder: RealLocks.locks.appending(path: fixture.project).path,
+            target: fixture.target,
+            expected: try JSONValue(parsing: String(contentsOf: url, encoding: .utf8)))
+    }
+
+    static func compare(folder: String, target name: String, expected: JSONValue) throws {
+        let project = try Project(folder: folder)
+        let target = try CheckTarget(python: "3.14", platform: name)
         let report = try LockCheck.run(project, target: target)
         let json = report.json
 
