@@ -3,14 +3,15 @@ import PythonPackaging
 /// The `fix` hints of findings: what to do next, from what the lock says.
 enum PackageFindings {
     /// A hint for a package finding; `nil` when the lock cannot say more than the detail.
-    static func fix(for finding: Finding, target: CheckTarget) -> String? {
+    /// `missing` is what no wheel of the release offers (`cp314`, `musllinux x86_64`).
+    static func fix(for finding: Finding, target: CheckTarget, missing: String? = nil) -> String? {
         let versions = versionsCommand(finding.name, target: target)
         switch finding.reason {
         case .noCompatibleWheel, .sdistOnlyNative:
-            let missing = target.environment.python.interpreterTag
+            let python = target.environment.python.interpreterTag
+            let wanted = missing ?? "\(python) on \(WheelOffer.platformFamily(of: target))"
             var text =
-                "needs a release of \(finding.name) with a wheel for \(missing) on "
-                + WheelOffer.platformFamily(of: target) + "; run `\(versions)`"
+                "needs a release of \(finding.name) with a wheel for \(wanted); run `\(versions)`"
             if let pin = pin(in: finding) { text += "; " + pin }
             return text
         case .requiresPython:

@@ -18,6 +18,8 @@ struct InstalledRelease {
     struct Decision {
         var file: String?
         var finding: Finding?
+        /// What no wheel offers (`cp314`, `musllinux x86_64`), for a missing wheel.
+        var missing: String?
     }
 
     /// Decides the file and finding on `target`, at most one finding: the release's
@@ -57,7 +59,9 @@ struct InstalledRelease {
                 sdist.map { "pip would compile \($0) from source" }
                 ?? "there is no sdist either, so nothing installs"
             let detail = WheelOffer.summary(of: files.wheels, target: target) + "; " + fallback
-            return Decision(file: sdist, finding: finding(.noCompatibleWheel, detail))
+            return Decision(
+                file: sdist, finding: finding(.noCompatibleWheel, detail),
+                missing: WheelOffer.missing(files.wheels, target: target))
         }
 
         // 4. No wheels for any platform: built from source, fine for pure Python.

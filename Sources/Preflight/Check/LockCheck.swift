@@ -72,7 +72,8 @@ public enum LockCheck {
             guard var finding = decision.finding else { continue }
             if depths == nil { depths = installation.depths() }
             finding.chains = installation.chains(to: index, depths: depths ?? [:])
-            finding.fix = PackageFindings.fix(for: finding, target: target)
+            finding.fix = PackageFindings.fix(
+                for: finding, target: target, missing: decision.missing)
             report.add(finding)
         }
         report.sort()
@@ -129,7 +130,8 @@ public enum LockCheck {
                     name: release.name, version: release.version, groups: release.groups,
                     file: decision.file))
             guard var finding = decision.finding else { continue }
-            finding.fix = PackageFindings.fix(for: finding, target: target)
+            finding.fix = PackageFindings.fix(
+                for: finding, target: target, missing: decision.missing)
             report.add(finding)
         }
         report.sort()
