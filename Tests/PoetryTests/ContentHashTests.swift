@@ -134,7 +134,7 @@ struct ContentHashVector: Decodable, Sendable, CustomTestStringConvertible {
 
     @Test func stringEscapes() {
         var output = ""
-        PythonJSON.writeString("a\"\\\n\r\t\u{8}\u{C}\u{1}\u{7F}é\u{2028}😀/~ ", to: &output)
+        PythonJSONWriter.writeString("a\"\\\n\r\t\u{8}\u{C}\u{1}\u{7F}é\u{2028}😀/~ ", to: &output)
         #expect(
             output
                 == #""a\"\\\n\r\t\b\f\u0001\u007f\u00e9\u2028\ud83d\ude00/~ ""#)
@@ -143,7 +143,7 @@ struct ContentHashVector: Decodable, Sendable, CustomTestStringConvertible {
     @Test func keysSortByCodePoint() throws {
         let table = try TOMLTable(parsing: "\"\\uFF01\" = 1\n\"\\U0001F600\" = 2\nZ = 3\na = 4\n")
         #expect(
-            try PythonJSON.render(.table(table))
+            try PythonJSONWriter.render(.table(table))
                 == #"{"Z": 3, "a": 4, "\uff01": 1, "\ud83d\ude00": 2}"#)
     }
 }

@@ -58,7 +58,13 @@ enum Fixtures {
         let pyproject = try Pyproject(parsing: try Fixtures.text("\(project)/pyproject.toml"))
         // stale-lock is stale on purpose: its pyproject.toml changed after locking.
         #expect(try lock.isFresh(for: pyproject.document) == (project != "stale-lock"))
-        _ = try LockGraph(lock: lock, pyproject: pyproject)
+        let graph = try LockGraph(lock: lock, pyproject: pyproject)
+        let groups = pyproject.groups.map(\.name)
+        for package in lock.packages {
+            #expect(
+                !graph.chains(to: package.name, groups: groups, limit: 1).isEmpty,
+                "\(package.name) is reached from no project dependency")
+        }
     }
 
     @Test(arguments: Fixtures.projects)

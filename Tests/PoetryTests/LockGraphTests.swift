@@ -121,6 +121,7 @@ import Testing
                 python = "^3.9"
                 redis = { version = "^5", optional = true }
                 tomli = { version = "^2", python = "<3.11" }
+                backport = { version = "1", python = "~3.10 || ^3.15" }
                 [tool.poetry.extras]
                 cache = ["redis"]
                 """,
@@ -131,10 +132,14 @@ import Testing
                 [[package]]
                 name = "tomli"
                 version = "2.0.1"
+                [[package]]
+                name = "backport"
+                version = "1"
                 """)
         #expect(graph.installedPackages(environment: Self.debian).isEmpty)
         #expect(
-            graph.installedPackages(environment: Self.windows).map(\.name) == ["tomli"])
+            graph.installedPackages(environment: Self.windows).map(\.name)
+                == ["tomli", "backport"])
         #expect(
             graph.installedPackages(environment: Self.debian, extras: ["cache"]).map(\.name)
                 == ["redis"])
@@ -171,5 +176,23 @@ import Testing
                 project: #"a = { version = "1", markers = "python_version >>> '3'" }"#,
                 lock: "[[package]]\nname = \"a\"\nversion = \"1\"\n")
         }
+    }
+}
+
+@Suite struct LargeLockGraphTests {
+    @Test func manyChainsAreDistinctAndStopAtTheLimit() throws {
+        let folder = "real-locks/poetry-2.5.1-omega"
+        let graph = try LockGraph(
+            lock: try PoetryLock(parsing: try TestResources.text("\(folder)/poetry.lock")),
+            pyproject: try Pyproject(parsing: try TestResources.text("\(folder)/pyproject.toml")))
+        let all = graph.chains(to: "typing-extensions", groups: ["main", "dev", "docs"])
+        #expect(all.count > 100)
+        #expect(
+            graph.chains(to: "typing-extensions", groups: ["main", "dev", "docs"], limit: 10)
+                .count == 10)
+        #expect(Set(all.map(\.description)).count == all.count)
+        let environment = try TargetEnvironment(python: "3.14", platform: "debian")
+        let installed = graph.installedPackages(environment: environment.markerEnvironment)
+        #expect(installed.count > 150 && installed.count < graph.lock.packages.count)
     }
 }

@@ -24,6 +24,14 @@ import Testing
         let writer = folder.split(separator: "-")[1]
         if lock.lockVersion != .version11 { #expect(lock.generatedBy.map { $0[...] } == writer) }
         #expect(try lock.isFresh(for: pyproject))
+        let project = try Pyproject(document: pyproject)
+        let graph = try LockGraph(lock: lock, pyproject: project)
+        // Every locked package is reached from the project's groups.
+        let root = Set(project.groups.map(\.name))
+        for package in lock.packages {
+            let chains = graph.chains(to: package.name, groups: Array(root), limit: 1)
+            #expect(!chains.isEmpty, "\(package.name)")
+        }
         let scheme = try #require(ContentHashScheme(poetryVersion: String(writer)))
         #expect(try ContentHash.compute(pyproject: pyproject, scheme: scheme) == lock.contentHash)
 

@@ -264,6 +264,25 @@ private func project(dependency line: String) -> String {
         }
     }
 
+    @Test(arguments: [
+        (#"httpx = "~>1.0""#, 9), (#"httpx = { version = "latest" }"#, 21),
+        (#"httpx = """#, 9),
+    ])
+    func invalidConstraint(_ line: String, _ column: Int) {
+        #expect {
+            try Pyproject(parsing: project(dependency: line))
+        } throws: { error in
+            "\(error)".hasPrefix("pyproject.toml:6:\(column): invalid version constraint '")
+                && "\(error)".contains("' for dependency 'httpx': ")
+        }
+    }
+
+    @Test(arguments: [" ^ 1.0 ", "*", ">=1,<2 || 3.*", "~=2.0", "1.2.3"])
+    func constraintsPoetryAccepts(_ constraint: String) throws {
+        let pyproject = try Pyproject(parsing: project(dependency: "httpx = \"\(constraint)\""))
+        #expect(pyproject.mainDependencies.first?.parsedConstraint != nil)
+    }
+
     /// TOML errors keep the TOML module's message and gain the file name.
     @Test func tomlErrorNamesTheFile() {
         #expect {

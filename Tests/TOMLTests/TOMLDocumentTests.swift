@@ -204,23 +204,69 @@ import Testing
                 == "requests = {version = \"^2.31\", extras = [\"socks\"]}\nempty = { x = 1 }\n")
     }
 
-    @Test func addsAMissingTableAsASectionAtTheEnd() throws {
-        var document = try TOMLDocument(parsing: "[tool.poetry.dependencies]\npython = \"^3.9\"\n")
+    @Test func addsAMissingTableAfterTheSectionsOfItsParent() throws {
+        var document = try TOMLDocument(
+            parsing: """
+                [tool.poetry.dependencies]
+                python = "^3.9"
+
+                [tool.poetry.group.dev.dependencies]
+                pytest = "^8.0"
+
+                [build-system]
+                requires = ["poetry-core"]
+                """)
         try document.setValue(
             "^7.0", at: ["tool", "poetry", "group", "docs", "dependencies", "sphinx"])
-        try document.setValue("demo", at: ["tool", "poetry", "name"])
+        try document.setValue("x", at: ["tool", "black", "target"])
         #expect(
             document.text == """
                 [tool.poetry.dependencies]
                 python = "^3.9"
 
+                [tool.poetry.group.dev.dependencies]
+                pytest = "^8.0"
+
                 [tool.poetry.group.docs.dependencies]
                 sphinx = "^7.0"
+
+                [tool.black]
+                target = "x"
+
+                [build-system]
+                requires = ["poetry-core"]
+                """)
+    }
+
+    @Test func addsAnImplicitTableBeforeItsFirstChildAndItsComments() throws {
+        var document = try TOMLDocument(
+            parsing: """
+                title = "x"
+
+                # Runtime
+                [tool.poetry.dependencies]
+                python = "^3.9"
+
+                """)
+        try document.setValue("demo", at: ["tool", "poetry", "name"])
+        #expect(
+            document.text == """
+                title = "x"
 
                 [tool.poetry]
                 name = "demo"
 
+                # Runtime
+                [tool.poetry.dependencies]
+                python = "^3.9"
+
                 """)
+    }
+
+    @Test func addsATableOfAnEmptyDocumentAtTheEnd() throws {
+        var document = try TOMLDocument(parsing: "")
+        try document.setValue("demo", at: ["tool", "poetry", "name"])
+        #expect(document.text == "[tool.poetry]\nname = \"demo\"\n")
     }
 
     @Test func keepsWindowsLineEndings() throws {

@@ -3,10 +3,11 @@ import PythonPackaging
 extension PoetryConstraint {
     /// The versions the constraint allows, as a resolver range.
     ///
-    /// Exact for every constraint except an exclusive lower bound with a local
-    /// label (`>1.0+abc`): Poetry compares a post-release such as `1.0.post1`
-    /// to it without its post part, which no union of intervals expresses; the
-    /// range keeps every version above `1.0+abc` instead.
+    /// Exact for every constraint except two Poetry quirks, which the range
+    /// replaces with PEP 440's reading: an exclusive lower bound with a local
+    /// label (`>1.0+abc`), to which Poetry compares `1.0.post1` without its
+    /// post part, and a bound with an upper-case phase (`1.0RC1`), which
+    /// Poetry orders apart from `1.0rc1`.
     public var range: VersionRange {
         switch node {
         case .empty: return .empty

@@ -83,6 +83,14 @@ extension PoetryConstraint {
         allows(PoetryVersion(version))
     }
 
+    /// Whether Poetry allows the version written as `text`, read as Poetry
+    /// reads it (an upper-case phase such as `RC1` keeps Poetry's own order);
+    /// `false` when `text` is not a version.
+    public func allows(_ text: String) -> Bool {
+        guard let version = try? PoetryVersion(parsing: text) else { return false }
+        return allows(version)
+    }
+
     func allows(_ version: PoetryVersion) -> Bool {
         switch node {
         case .empty: false

@@ -12,6 +12,18 @@ struct PoetryVersion: Sendable, Hashable, CustomStringConvertible {
     let release: [VersionNumber]
     /// The local label's segments, lowercased, digits as written.
     let localSegments: [String]?
+    /// The phase names as poetry-core keeps them, when one is not canonical.
+    ///
+    /// poetry-core maps only lowercase spellings (`alpha`, `c`, `rev`, …) to
+    /// `a`, `b`, `rc`, `post`, `dev`; `RC1` keeps the phase `RC`, which sorts
+    /// before `a` and is not equal to `rc1`.
+    let phases: RawPhases?
+
+    struct RawPhases: Sendable, Hashable {
+        var pre: String?
+        var post: String?
+        var dev: String?
+    }
 
     /// Parses `text` as Poetry does (the PEP 440 grammar).
     init(parsing text: String) throws(VersionParseError) {
@@ -27,24 +39,77 @@ struct PoetryVersion: Sendable, Hashable, CustomStringConvertible {
         } else {
             localSegments = nil
         }
+        phases = Self.rawPhases(of: text, version)
+    }
+
+    /// The phase names written in `text`, normalized as poetry-core does, or
+    /// `nil` when all are canonical.
+    private static func rawPhases(of text: String, _ version: Version) -> RawPhases? {
+        guard version.pre != nil || version.post != nil || version.dev != nil else { return nil }
+        var publicPart = text.prefix { $0 != "+" }.drop { $0 == " " || $0 == "v" || $0 == "V" }
+        publicPart = publicPart.drop { !$0.isNumber }
+        let runs = publicPart.split { !$0.isLetter }.map(String.init)
+        var index = 0
+        var phases = RawPhases()
+        if version.pre != nil, index < runs.count {
+            phases.pre = normalizedPhase(runs[index])
+            index += 1
+        }
+        if version.post != nil {
+            let remaining = runs.count - index
+            if remaining > (version.dev != nil ? 1 : 0) {
+                phases.post = normalizedPhase(runs[index])
+                index += 1
+            } else {
+                phases.post = "post"
+            }
+        }
+        if version.dev != nil, index < runs.count { phases.dev = normalizedPhase(runs[index]) }
+        let canonical = RawPhases(
+            pre: version.pre?.kind.rawValue, post: version.post.map { _ in "post" },
+            dev: version.dev.map { _ in "dev" })
+        return phases == canonical ? nil : phases
+    }
+
+    private static func normalizedPhase(_ raw: String) -> String {
+        switch raw {
+        case "a", "alpha": "a"
+        case "b", "beta": "b"
+        case "rc", "c", "pre", "preview": "rc"
+        case "post", "r", "rev": "post"
+        default: raw
+        }
     }
 
     init(version: Version, release: [VersionNumber], localSegments: [String]?) {
         self.version = version
         self.release = release
         self.localSegments = localSegments
+        phases = nil
     }
 
     /// A version made of parts; `local` segments are kept as given.
     init(
         epoch: VersionNumber = 0, release: [VersionNumber], pre: PreRelease? = nil,
-        post: VersionNumber? = nil, dev: VersionNumber? = nil, local: [String]? = nil
+        post: VersionNumber? = nil, dev: VersionNumber? = nil, local: [String]? = nil,
+        phases: RawPhases? = nil
     ) {
         version = Version(
             epoch: epoch, release: release, pre: pre, post: post, dev: dev,
             local: local?.joined(separator: "."))
         self.release = release
         localSegments = local
+        let kept = RawPhases(
+            pre: pre == nil ? nil : phases?.pre, post: post == nil ? nil : phases?.post,
+            dev: dev == nil ? nil : phases?.dev)
+        let canonical = RawPhases(
+            pre: pre?.kind.rawValue, post: post.map { _ in "post" }, dev: dev.map { _ in "dev" })
+        self.phases =
+            phases == nil || kept == canonical
+            ? nil
+            : RawPhases(
+                pre: kept.pre ?? canonical.pre, post: kept.post ?? canonical.post,
+                dev: kept.dev ?? canonical.dev)
     }
 
     var epoch: VersionNumber { version.epoch }
@@ -64,21 +129,73 @@ struct PoetryVersion: Sendable, Hashable, CustomStringConvertible {
     var description: String {
         var text = release.map(\.description).joined(separator: ".")
         if !epoch.isZero { text = "\(epoch)!" + text }
-        if let pre { text += pre.description }
-        if let post { text += ".post\(post)" }
-        if let dev { text += ".dev\(dev)" }
+        if let pre { text += (phases?.pre?.lowercased() ?? pre.kind.rawValue) + "\(pre.number)" }
+        if let post { text += ".\(phases?.post?.lowercased() ?? "post")\(post)" }
+        if let dev { text += ".\(phases?.dev?.lowercased() ?? "dev")\(dev)" }
         if let localSegments { text += "+" + localSegments.joined(separator: ".") }
         return text
     }
 
     static func == (lhs: PoetryVersion, rhs: PoetryVersion) -> Bool {
-        lhs.version == rhs.version
+        compare(lhs, rhs) == 0
     }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(version) }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(version)
+        hasher.combine(phases)
+    }
 
-    static func < (lhs: PoetryVersion, rhs: PoetryVersion) -> Bool { lhs.version < rhs.version }
-    static func > (lhs: PoetryVersion, rhs: PoetryVersion) -> Bool { rhs.version < lhs.version }
+    static func < (lhs: PoetryVersion, rhs: PoetryVersion) -> Bool { compare(lhs, rhs) < 0 }
+    static func > (lhs: PoetryVersion, rhs: PoetryVersion) -> Bool { compare(lhs, rhs) > 0 }
+
+    /// poetry-core's order: PEP 440's, except that phase names it keeps as
+    /// written compare as strings (`RC` before `a`).
+    static func compare(_ lhs: PoetryVersion, _ rhs: PoetryVersion) -> Int {
+        if lhs.phases == nil, rhs.phases == nil {
+            return lhs.version < rhs.version ? -1 : (lhs.version == rhs.version ? 0 : 1)
+        }
+        if lhs.epoch != rhs.epoch { return lhs.epoch < rhs.epoch ? -1 : 1 }
+        let count = Swift.max(lhs.release.count, rhs.release.count)
+        for index in 0..<count {
+            let a = index < lhs.release.count ? lhs.release[index] : 0
+            let b = index < rhs.release.count ? rhs.release[index] : 0
+            if a != b { return a < b ? -1 : 1 }
+        }
+        for (a, b) in [
+            (lhs.preKey, rhs.preKey), (lhs.postKey, rhs.postKey), (lhs.devKey, rhs.devKey),
+        ]
+        where a != b {
+            return a < b ? -1 : 1
+        }
+        let left = lhs.localSegments.flatMap { try? Version("0+" + $0.joined(separator: ".")) }
+        let right = rhs.localSegments.flatMap { try? Version("0+" + $0.joined(separator: ".")) }
+        switch (left, right) {
+        case (nil, nil): return 0
+        case (nil, _): return -1
+        case (_, nil): return 1
+        case (let a?, let b?): return a < b ? -1 : (a == b ? 0 : 1)
+        }
+    }
+
+    /// A phase and number, or one of the infinite tags poetry-core uses.
+    enum PhaseKey: Comparable {
+        case lowest
+        case tag(String, VersionNumber)
+        case highest
+    }
+
+    private var preKey: PhaseKey {
+        if let pre { return .tag(phases?.pre ?? pre.kind.rawValue, pre.number) }
+        return post == nil && dev != nil ? .lowest : .highest
+    }
+
+    private var postKey: PhaseKey {
+        post.map { .tag(phases?.post ?? "post", $0) } ?? .lowest
+    }
+
+    private var devKey: PhaseKey {
+        dev.map { .tag(phases?.dev ?? "dev", $0) } ?? .highest
+    }
 }
 
 // MARK: - Poetry's neighbouring versions
@@ -90,7 +207,8 @@ extension PoetryVersion {
     ) -> PoetryVersion {
         PoetryVersion(
             epoch: epoch, release: release ?? self.release, pre: pre ?? self.pre,
-            post: post ?? self.post, dev: dev ?? self.dev, local: local ?? localSegments)
+            post: post ?? self.post, dev: dev ?? self.dev, local: local ?? localSegments,
+            phases: phases)
     }
 
     var withoutLocal: PoetryVersion { with(local: .some(nil)) }
@@ -104,12 +222,15 @@ extension PoetryVersion {
     /// there is no pre-release).
     var stable: PoetryVersion {
         guard isUnstable else { return self }
-        return PoetryVersion(epoch: epoch, release: release, post: pre == nil ? post : nil)
+        return PoetryVersion(
+            epoch: epoch, release: release, post: pre == nil ? post : nil, phases: phases)
     }
 
     /// `.dev0` of this version, local label dropped.
     var firstDevrelease: PoetryVersion {
-        PoetryVersion(epoch: epoch, release: release, pre: pre, post: post, dev: 0)
+        PoetryVersion(
+            epoch: epoch, release: release, pre: pre, post: post, dev: 0,
+            phases: phases.map { RawPhases(pre: $0.pre, post: $0.post, dev: nil) })
     }
 
     private var isIncrementRequired: Bool { !isUnstable || (!isPrerelease && isPostrelease) }
@@ -185,16 +306,18 @@ extension PoetryVersion {
             nextPre =
                 !isDevrelease || isPostrelease ? PreRelease(pre.kind, pre.number.successor()) : pre
         }
-        return PoetryVersion(epoch: epoch, release: release, pre: nextPre)
+        return PoetryVersion(epoch: epoch, release: release, pre: nextPre, phases: phases)
     }
 
     var nextPostrelease: PoetryVersion {
         let nextPost: VersionNumber = post.map { dev == nil ? $0.successor() : $0 } ?? 0
-        return PoetryVersion(epoch: epoch, release: release, pre: pre, post: nextPost)
+        return PoetryVersion(
+            epoch: epoch, release: release, pre: pre, post: nextPost, phases: phases)
     }
 
     var nextDevrelease: PoetryVersion {
         PoetryVersion(
-            epoch: epoch, release: release, pre: pre, post: post, dev: dev?.successor() ?? 0)
+            epoch: epoch, release: release, pre: pre, post: post, dev: dev?.successor() ?? 0,
+            phases: phases)
     }
 }

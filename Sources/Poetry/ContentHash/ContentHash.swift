@@ -181,9 +181,9 @@ enum HashedValue {
         case .null:
             output += "null"
         case .toml(let value):
-            try PythonJSON.write(value, to: &output)
+            try PythonJSONWriter.write(value, to: &output)
         case .object(let members):
-            try PythonJSON.writeObject(members, to: &output) {
+            try PythonJSONWriter.writeObject(members, to: &output) {
                 (value, output) throws(PoetryError) in try value.write(to: &output)
             }
         }

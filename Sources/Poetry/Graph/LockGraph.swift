@@ -27,8 +27,8 @@ public struct LockGraph: Sendable {
         var extras: [String]
         /// Whether only an extra of the requiring package pulls it in.
         var isOptional: Bool
-        /// The versions the requirement allows, when it can be read as PEP 440.
-        var specifier: SpecifierSet?
+        /// The versions the requirement allows, when Poetry can read its constraint.
+        var constraint: PoetryConstraint?
         /// For a root: the dependency group.
         var group: String?
     }
@@ -48,32 +48,37 @@ public struct LockGraph: Sendable {
     public init(lock: PoetryLock, pyproject: Pyproject) throws(PoetryError) {
         self.lock = lock
         self.pyproject = pyproject
+        var cache = ParseCache()
         for (index, package) in lock.packages.enumerated() {
             packagesByName[package.normalizedName, default: []].append(index)
-            edges.append(
-                try package.dependencies.map { (dependency) throws(PoetryError) in
-                    try Edge(dependency)
-                })
+            var requirements: [Edge] = []
+            requirements.reserveCapacity(package.dependencies.count)
+            for dependency in package.dependencies {
+                requirements.append(try Edge(dependency, cache: &cache))
+            }
+            edges.append(requirements)
             var extras: [String: Set<String>] = [:]
             for (extra, requirements) in package.extras {
                 extras[PackageName.normalize(extra)] = Set(
                     requirements.map { PackageName.normalize(requirementName($0)) })
             }
             extrasByPackage.append(extras)
-            packageMarkers.append(try Self.markers(of: package))
+            packageMarkers.append(try Self.markers(of: package, cache: &cache))
         }
         for group in pyproject.groups {
             for dependency in pyproject.dependencies(inGroup: group.name) {
-                roots.append(try Edge(dependency, group: group.name))
+                roots.append(try Edge(dependency, group: group.name, cache: &cache))
             }
         }
     }
 
-    private static func markers(of package: LockedPackage) throws(PoetryError) -> [String: Marker] {
+    private static func markers(
+        of package: LockedPackage, cache: inout ParseCache
+    ) throws(PoetryError) -> [String: Marker] {
         var result: [String: Marker] = [:]
         for group in package.groups {
             guard let text = package.markers.marker(forGroup: group) else { continue }
-            result[PackageName.normalize(group)] = try parseMarker(text, at: package.position)
+            result[PackageName.normalize(group)] = try cache.marker(text, at: package.position)
         }
         return result
     }
@@ -91,8 +96,10 @@ public struct LockGraph: Sendable {
         let candidates = packagesByName[edge.name] ?? []
         guard candidates.count > 1 || installing else { return candidates }
         var allowed = candidates
-        if let specifier = edge.specifier {
-            let matching = candidates.filter { specifier.contains(lock.packages[$0].version) }
+        if let constraint = edge.constraint {
+            let matching = candidates.filter {
+                (try? Version(lock.packages[$0].version)).map(constraint.allows) ?? true
+            }
             if !matching.isEmpty { allowed = matching }
         }
         guard allowed.count > 1 || installing, let environment else { return allowed }
@@ -140,7 +147,7 @@ public struct LockGraph: Sendable {
 
 extension LockGraph.Edge {
     /// A requirement of a locked package.
-    init(_ dependency: LockedDependency) throws(PoetryError) {
+    init(_ dependency: LockedDependency, cache: inout ParseCache) throws(PoetryError) {
         var markerText = dependency.markers
         if let python = dependency.python, let marker = pythonMarker(python) {
             markerText = markerText.map { "(\($0)) and \(marker)" } ?? marker
@@ -150,16 +157,18 @@ extension LockGraph.Edge {
             requirement: requirementText(dependency.name, dependency.extras, dependency.constraint),
             markerText: markerText,
             marker: try markerText.map { (text) throws(PoetryError) in
-                try parseMarker(text, at: dependency.position)
+                try cache.marker(text, at: dependency.position)
             },
             extras: dependency.extras.map(PackageName.normalize),
             isOptional: dependency.isOptional,
-            specifier: try? SpecifierSet(dependency.constraint),
+            constraint: cache.constraint(dependency.constraint),
             group: nil)
     }
 
     /// A requirement of the project in `group`.
-    init(_ dependency: PoetryDependency, group: String) throws(PoetryError) {
+    init(
+        _ dependency: PoetryDependency, group: String, cache: inout ParseCache
+    ) throws(PoetryError) {
         var parts = dependency.markers.map { ["(\($0))"] } ?? []
         if let python = dependency.python, let marker = pythonMarker(python) {
             parts.append(marker)
@@ -171,11 +180,11 @@ extension LockGraph.Edge {
             requirement: requirementText(dependency.name, dependency.extras, dependency.constraint),
             markerText: markerText,
             marker: try markerText.map { (text) throws(PoetryError) in
-                try parseMarker(text, at: dependency.location.position)
+                try cache.marker(text, at: dependency.location.position)
             },
             extras: dependency.extras.map(PackageName.normalize),
             isOptional: dependency.isOptional,
-            specifier: try? SpecifierSet(dependency.constraint),
+            constraint: dependency.parsedConstraint,
             group: group)
     }
 }
@@ -189,22 +198,28 @@ private func requirementText(_ name: String, _ extras: [String], _ constraint: S
     return text + " " + (isBareVersion ? "==" + constraint : constraint)
 }
 
-/// A marker for a Poetry `python` restriction that reads as PEP 440 specifiers
-/// (`<3.11`, `>=3.8,<3.12`); `nil` for Poetry-only syntax such as `^3.8`, which is then
-/// not checked.
-private func pythonMarker(_ constraint: String) -> String? {
-    guard let specifiers = try? SpecifierSet(constraint), !constraint.contains("*") else {
+/// The marker Poetry derives from a `python` restriction such as `^3.8` or
+/// `>=3.8,<3.10 || >=3.11`: `python_version` for two-part versions,
+/// `python_full_version` for three-part ones; `nil` when the restriction cannot be read.
+private func pythonMarker(_ restriction: String) -> String? {
+    guard let constraint = try? PoetryConstraint(restriction), !constraint.isAny else {
         return nil
     }
-    let clauses = specifiers.description.split(separator: ",").map {
-        clause -> String in
-        let operatorEnd = clause.firstIndex { $0.isNumber } ?? clause.endIndex
-        let version = clause[operatorEnd...]
-        let variable =
-            version.split(separator: ".").count > 2 ? "python_full_version" : "python_version"
-        return "\(variable) \(clause[..<operatorEnd]) \"\(version)\""
+    var alternatives: [String] = []
+    for alternative in constraint.description.split(separator: "||") {
+        let text = String(alternative.filter { $0 != " " })
+        guard let specifiers = try? SpecifierSet(text) else { return nil }
+        let clauses = specifiers.description.split(separator: ",").map {
+            clause -> String in
+            let operatorEnd = clause.firstIndex { $0.isNumber } ?? clause.endIndex
+            let version = clause[operatorEnd...]
+            let variable =
+                version.split(separator: ".").count > 2 ? "python_full_version" : "python_version"
+            return "\(variable) \(clause[..<operatorEnd]) \"\(version)\""
+        }
+        alternatives.append("(" + clauses.joined(separator: " and ") + ")")
     }
-    return clauses.isEmpty ? nil : "(" + clauses.joined(separator: " and ") + ")"
+    return alternatives.isEmpty ? nil : "(" + alternatives.joined(separator: " or ") + ")"
 }
 
 /// The name at the start of a PEP 508 requirement string such as `PySocks (>=1.5.6)`.
@@ -213,11 +228,29 @@ private func requirementName(_ requirement: String) -> String {
         requirement.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
 }
 
-/// Parses a marker from either file.
-private func parseMarker(_ text: String, at position: FilePosition?) throws(PoetryError) -> Marker {
-    do {
-        return try Marker(parsing: text)
-    } catch {
-        throw PoetryError("invalid marker '\(text)': \(error.message)", at: position)
+/// Markers and constraints parsed once per distinct text: a large lock repeats the same
+/// few (`python_version < "3.11"`, `>=2.0`) hundreds of times.
+struct ParseCache {
+    private var markers: [String: Marker] = [:]
+    private var constraints: [String: PoetryConstraint?] = [:]
+
+    /// The marker `text`; a marker that does not parse is an error at `position`.
+    mutating func marker(_ text: String, at position: FilePosition?) throws(PoetryError) -> Marker {
+        if let known = markers[text] { return known }
+        do {
+            let marker = try Marker(parsing: text)
+            markers[text] = marker
+            return marker
+        } catch {
+            throw PoetryError("invalid marker '\(text)': \(error.message)", at: position)
+        }
+    }
+
+    /// The constraint `text`, or `nil` when Poetry cannot read it.
+    mutating func constraint(_ text: String) -> PoetryConstraint? {
+        if let known = constraints[text] { return known }
+        let parsed = try? PoetryConstraint(text)
+        constraints[text] = parsed
+        return parsed
     }
 }

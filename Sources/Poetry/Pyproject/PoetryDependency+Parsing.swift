@@ -31,6 +31,7 @@ extension PoetryDependency {
             let location = Location(position: reader.position(entry.keySpan), keyPath: path)
             switch entry.value {
             case .string(let constraint):
+                try checkConstraint(constraint, of: entry.key, at: entry.valueSpan, reader: reader)
                 dependencies.append(
                     PoetryDependency(name: entry.key, constraint: constraint, location: location))
             case .table(let details):
@@ -132,11 +133,17 @@ extension PoetryDependency {
                 in: elements, path: (location.keyPath + ["extras"]).joined(separator: "."))
         }
 
+        let version = try string("version")
+        if let version {
+            try Self.checkConstraint(
+                version, of: name, at: details.entry(forKey: "version")?.valueSpan,
+                reader: reader)
+        }
         let allowsPrereleases = try bool("allow-prereleases")
         let legacyAllowsPrereleases = try bool("allows-prereleases")
         self.init(
             name: name,
-            constraint: try string("version") ?? "*",
+            constraint: version ?? "*",
             origin: origin,
             extras: extras,
             markers: try string("markers"),
@@ -145,6 +152,28 @@ extension PoetryDependency {
             isOptional: try bool("optional") ?? false,
             allowsPrereleases: allowsPrereleases ?? legacyAllowsPrereleases,
             location: location)
+    }
+
+    /// Fails with Poetry's reason when `constraint` is not a Poetry version constraint.
+    static func checkConstraint(
+        _ constraint: String, of name: String, at span: TOMLSpan?, reader: FieldReader
+    ) throws(PoetryError) {
+        do {
+            _ = try PoetryConstraint(constraint)
+        } catch {
+            // Name the dependency right after the constraint: "invalid version
+            // constraint '~>1.0' for dependency 'httpx': …".
+            let lead = "invalid version constraint '\(constraint)'"
+            var message = error.description
+            if message.hasPrefix(lead) {
+                message.insert(
+                    contentsOf: " for dependency '\(name)'",
+                    at: message.index(message.startIndex, offsetBy: lead.count))
+            } else {
+                message += " (dependency '\(name)')"
+            }
+            throw reader.error(message, at: span)
+        }
     }
 
     /// Reads a PEP 508 dependency string written at `location`.
@@ -206,6 +235,7 @@ extension PoetryDependency {
         if entry.constraint != "*" {
             result.constraint =
                 constraint == "*" ? entry.constraint : constraint + "," + entry.constraint
+            result.parsedConstraint = try? PoetryConstraint(result.constraint)
         }
         if case .index(source: nil) = entry.origin {
         } else {

@@ -7,6 +7,9 @@ public struct PoetryDependency: Sendable, Hashable {
     /// The version constraint as written (Poetry syntax, or a PEP 508 specifier such
     /// as `>=2.31,<3`); `*` when none is given.
     public var constraint: String
+    /// The constraint as Poetry reads it; `nil` only for a PEP 508 specifier that
+    /// Poetry's syntax cannot express (such as `===1.0`).
+    public var parsedConstraint: PoetryConstraint?
     /// Where the package comes from.
     public var origin: Origin
     /// The extras requested of the package.
@@ -79,6 +82,7 @@ public struct PoetryDependency: Sendable, Hashable {
     ) {
         self.name = name
         self.constraint = constraint
+        self.parsedConstraint = try? PoetryConstraint(constraint)
         self.origin = origin
         self.extras = extras
         self.markers = markers

@@ -1,18 +1,23 @@
 extension TOMLDocument {
-    /// The tables from the root down to the parent of `path`'s last key.
+    /// The tables from the root down to the parent of `path`'s last key, as far as
+    /// they exist.
     private struct Lineage {
         /// The root first, then one table per key of `path` but the last.
         var tables: [TOMLTable]
-        /// The table that receives the last key.
+        /// Whether every table up to the parent exists.
+        var isComplete: Bool
+        /// The table that receives the last key, or the deepest one that exists.
         var parent: TOMLTable { tables[tables.count - 1] }
     }
 
-    /// The tables along `path`, or `nil` from the first missing one.
-    private func lineage(of path: [String]) throws(TOMLError) -> Lineage? {
+    /// The tables along `path`, up to the first missing one.
+    private func lineage(of path: [String]) throws(TOMLError) -> Lineage {
         guard !path.isEmpty else { throw editError("expected a non-empty key path") }
         var tables = [root]
         for (depth, key) in path.dropLast().enumerated() {
-            guard let entry = tables[depth].entry(forKey: key) else { return nil }
+            guard let entry = tables[depth].entry(forKey: key) else {
+                return Lineage(tables: tables, isComplete: false)
+            }
             guard case .table(let table) = entry.value else {
                 let name = dotted(path[...depth])
                 throw editError(
@@ -21,7 +26,7 @@ extension TOMLDocument {
             }
             tables.append(table)
         }
-        return Lineage(tables: tables)
+        return Lineage(tables: tables, isComplete: true)
     }
 
     // MARK: - Setting values
@@ -29,12 +34,15 @@ extension TOMLDocument {
     /// Sets the value at `path`: replaces the bytes of an existing value, or adds the
     /// key to its table after the table's last key line, in that line's style.
     ///
-    /// A missing table is added as a new `[header]` section at the end of the
-    /// document. Tables written as headers and arrays of tables cannot be replaced
-    /// as a whole; edit their keys instead.
+    /// A missing table is added as a new `[header]` section after the last section
+    /// of its closest existing parent (or at the end of the document). Tables written
+    /// as headers and arrays of tables cannot be replaced as a whole; edit their keys
+    /// instead.
     public mutating func setValue(_ value: TOMLValue, at path: [String]) throws(TOMLError) {
-        guard let lineage = try lineage(of: path) else {
-            try appendSection(path.dropLast(), key: path[path.count - 1], value: value)
+        let lineage = try lineage(of: path)
+        guard lineage.isComplete else {
+            try addSection(
+                path.dropLast(), key: path[path.count - 1], value: value, lineage: lineage)
             return
         }
         let key = path[path.count - 1]
@@ -82,7 +90,7 @@ extension TOMLDocument {
             return
         }
         guard table.kind != .implicit else {
-            try appendSection(path.dropLast(), key: key, value: value)
+            try addSection(path.dropLast(), key: key, value: value, lineage: lineage)
             return
         }
 
@@ -133,17 +141,88 @@ extension TOMLDocument {
             valueEnd..<valueEnd, with: ", " + displayKey(key) + separator + value.rendered())
     }
 
-    /// Appends `[path]` with `key = value` at the end of the document.
-    private mutating func appendSection(
-        _ path: ArraySlice<String>, key: String, value: TOMLValue
+    /// Adds a `[path]` section holding `key = value`, for a table that has no header:
+    /// right before the first section below it when it exists only implicitly (a parent
+    /// goes before its children), else after the last section below its closest
+    /// existing parent, else at the end of the document.
+    private mutating func addSection(
+        _ path: ArraySlice<String>, key: String, value: TOMLValue, lineage: Lineage
     ) throws(TOMLError) {
         guard !path.isEmpty else { throw editError("cannot add a section for the root table") }
-        let newline = bytes.contains(ASCII.carriageReturn) ? "\r\n" : "\n"
+        let crlf = bytes.contains(ASCII.carriageReturn)
+        let newline = crlf ? "\r\n" : "\n"
+        let section =
+            "[\(dotted(path))]" + newline + displayKey(key) + " = " + value.rendered() + newline
+
+        // An implicit table: before its first child section and that section's comments.
+        if lineage.isComplete, let first = firstHeader(below: lineage.parent) {
+            var start = startOfLine(containing: first)
+            while start > 0 {
+                let previous = startOfLine(containing: start - 1)
+                let text = bytes[previous..<start].drop { $0 == ASCII.space || $0 == ASCII.tab }
+                guard text.first == ASCII.hash else { break }
+                start = previous
+            }
+            try replace(start..<start, with: section + newline)
+            return
+        }
+
+        // A missing table: after the content of its closest existing parent.
+        if lineage.tables.count > 1, let contentEnd = contentEnd(of: lineage.parent) {
+            let (insertion, _, isMissing) = endOfLine(after: contentEnd)
+            try replace(
+                insertion..<insertion, with: (isMissing ? newline : "") + newline + section)
+            return
+        }
         var text = ""
         if let last = bytes.last, last != ASCII.newline { text += newline }
         if !bytes.isEmpty { text += newline }
-        text += "[\(dotted(path))]" + newline + displayKey(key) + " = " + value.rendered() + newline
-        try replace(bytes.count..<bytes.count, with: text)
+        try replace(bytes.count..<bytes.count, with: text + section)
+    }
+
+    /// The start of the first `[header]` or `[[header]]` of a table below `table`.
+    private func firstHeader(below table: TOMLTable) -> Int? {
+        var first: Int?
+        forEachSection(below: table) { section in
+            if let span = section.span, span.line > 0 {
+                first = min(first ?? .max, span.bytes.lowerBound)
+            }
+        }
+        return first
+    }
+
+    /// The end of the last header or key/value line of `table` and the tables below it.
+    private func contentEnd(of table: TOMLTable) -> Int? {
+        var last: Int?
+        func include(_ section: TOMLTable) {
+            if let span = section.span, span.line > 0 {
+                last = max(last ?? 0, span.bytes.upperBound)
+            }
+            if let statement = section.lastStatement {
+                last = max(last ?? 0, Int(statement.valueEnd))
+            }
+        }
+        include(table)
+        forEachSection(below: table, include)
+        return last
+    }
+
+    /// Calls `body` with every table below `table` that is not inline.
+    private func forEachSection(below table: TOMLTable, _ body: (TOMLTable) -> Void) {
+        for entry in table {
+            switch entry.value {
+            case .table(let child) where !child.isInline:
+                body(child)
+                forEachSection(below: child, body)
+            case .array(let array) where array.isArrayOfTables:
+                for case .table(let element) in array {
+                    body(element)
+                    forEachSection(below: element, body)
+                }
+            default:
+                break
+            }
+        }
     }
 
     // MARK: - Removing keys
@@ -152,8 +231,8 @@ extension TOMLDocument {
     /// section, or the `key = value` and its comma in an inline table.
     public mutating func removeValue(at path: [String]) throws(TOMLError) {
         let key = path.last ?? ""
-        guard let lineage = try lineage(of: path), let entry = lineage.parent.entry(forKey: key)
-        else {
+        let lineage = try lineage(of: path)
+        guard lineage.isComplete, let entry = lineage.parent.entry(forKey: key) else {
             throw editError("no key '\(dotted(path[...]))'")
         }
         let table = lineage.parent

@@ -1,6 +1,5 @@
 import Poetry
 import Preflight
-import PythonPackaging
 
 extension DebugTool {
     /// `preflight debug poetry-constraint`: Poetry constraints as poetry-core
@@ -34,7 +33,7 @@ func answerPoetryConstraint(_ request: JSONValue) throws(DebugInputError) -> JSO
     var allows: [(key: String, value: JSONValue)] = []
     var positions: [String: Int] = [:]
     for version in versions {
-        let allowed = (try? Version(version)).map(constraint.allows) ?? false
+        let allowed = constraint.allows(version)
         if let position = positions[version] {
             allows[position].value = .bool(allowed)
         } else {

@@ -7,7 +7,7 @@ import TOML
 /// outside printable ASCII escaped as `\uXXXX` (UTF-16 surrogate pairs above U+FFFF,
 /// lowercase hex), floats as Python's `repr`. Dates and times have no JSON form;
 /// Python raises `TypeError` for them, and so does this renderer.
-enum PythonJSON {
+enum PythonJSONWriter {
     /// The JSON text of `value`.
     static func render(_ value: TOMLValue) throws(PoetryError) -> String {
         var output = ""
