@@ -259,7 +259,7 @@ def main():
 
     # Contains: every operator around sampled versions, probed by neighbours.
     contains = []
-    sample = [s for _, s in rng.sample(valid, 450)]
+    sample = [s for _, s in rng.sample(valid, 380)]
     for text in sample:
         v = Version(text)
         specs = specifiers_for(text, v)

@@ -98,6 +98,9 @@ TRICKY = [
     "~0", "~0.0", "*,*", "* || 1.0", "1.0 || *", ">0", "<0", "<0.dev0", "!=0",
     "^1.0RC1", ">1.0.POST1", "<=1.0.DEV1", "1.0Alpha1", "!=1.0C1", "~1.0-REV2", ">=1.0RC1,<2",
     "1.0.RC1.*", "==1.0rc1.*", ">1.0-1", ">1.0.post0.dev1", "<1.0.post0.dev1", "^1.0.dev3",
+    ">=1.2.3+local,1.2.3", "1.2.3,>=1.2.3+local", ">=1.2.3+local || 1.2.3", "1.2.3 || <=1.2.3+l",
+    ">1.2.3+local,1.2.3", ">=1.2.3+a,<=1.2.3+z || 1.2.3", "1.2.3+a || 1.2.3", "1.0+a,1.0",
+    ">=1.0+local", "<1.0+local", "!=1.0+local,>=0.9", "^1.0+local", "~1.0+local",
 ]
 
 INVALID = [
@@ -106,6 +109,31 @@ INVALID = [
     "^1.0.*", "~1.*", "1..0", "1.0 ,, 2.0", "DEV", ">=DEV", "^dev", "1,0", "> = 1.0",
     ">=1.0 ||| <2.0", "(>=1.0)", "1.0;", "^\u0661.0", "\u0661.*", "1.0\u00a0", "v1.x",
 ]
+
+
+# Small versions combined at random into alternatives of conjunctions: the
+# shapes where poetry-core's merging and its "all but one version" unions show.
+COMBINABLE = ["0", "0.0", "1", "1.0", "1.0.0", "1.2", "1.2.3", "1.2.3.4", "2.0", "0.1",
+              "0.0.1", "1.0a1", "1.0b2", "1.0rc1", "1.0.post1", "1.0.dev1", "1.0a1.dev2",
+              "1.0.post1.dev1", "1.0+local", "2.0.0-beta.1", "1!1.0", "1.0.0.0.1", "3.14"]
+COMBINING_OPERATORS = ["", "^", "~", "~=", "==", "!=", ">=", "<=", ">", "<", "=", ""]
+
+
+def combined_constraint():
+    def single():
+        version = rng.choice(COMBINABLE)
+        parts = version.split(".")
+        if rng.random() < 0.1 and all(p.isdigit() for p in parts):
+            prefix = ".".join(parts[: rng.randint(1, min(3, len(parts)))])
+            return rng.choice(["", "==", "!="]) + prefix + ".*"
+        return rng.choice(COMBINING_OPERATORS) + rng.choice(["", "", " "]) + version
+
+    def conjunction():
+        return rng.choice([",", ", ", " ", " , "]).join(
+            single() for _ in range(rng.randint(1, 3)))
+
+    return rng.choice([" || ", "||", " | "]).join(
+        conjunction() for _ in range(rng.randint(1, 3)))
 
 
 def main():
@@ -123,7 +151,7 @@ def main():
     def add(constraint, anchor=None):
         probes = set()
         if anchor is not None:
-            probes.update(rng.sample(neighbours(anchor), 10))
+            probes.update(rng.sample(neighbours(anchor), 7))
         probes.update(text for _, text in rng.sample(valid, 4))
         probes.add(rng.choice(["foo", "1.0", "2.0a1", "0", "1!2.0"]))
         requests.append({"constraint": constraint, "versions": sorted(probes)})
@@ -145,6 +173,11 @@ def main():
             add(text, rng.choice(valid)[0])
     for text in INVALID:
         add(text)
+    for _ in range(3000):
+        requests.append({
+            "constraint": combined_constraint(),
+            "versions": sorted(set(rng.sample(COMBINABLE, 6) + ["1.1", "2.0a1", "1.0.post2"])),
+        })
 
     OUT.mkdir(parents=True, exist_ok=True)
     with open(OUT / "constraint.requests.jsonl", "w") as req, \

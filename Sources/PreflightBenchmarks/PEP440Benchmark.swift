@@ -42,9 +42,14 @@ private struct PEP440Benchmark {
         let sets = try Self.specifiers.map { try SpecifierSet($0) }
         var matched = 0
         let checks = clock.measure {
-            for (index, text) in strings.enumerated()
-            where sets[index % sets.count].contains(text) {
-                matched += 1
+            // Set k checks versions k, k + 12, k + 24, …: each set against a
+            // stream of versions, as a resolver filters candidates.
+            for (offset, set) in sets.enumerated() {
+                var index = offset
+                while index < strings.count {
+                    if set.contains(strings[index]) { matched += 1 }
+                    index += sets.count
+                }
             }
         }
 
@@ -70,7 +75,10 @@ private struct PEP440Benchmark {
         guard let lists = object as? [String: [String]] else {
             throw BenchmarkError(description: "expected project version lists in \(url.path)")
         }
-        let real = lists.keys.sorted().flatMap { lists[$0] ?? [] }
+        // Copy into native Swift strings: Foundation's JSON hands out bridged ones.
+        let real = lists.keys.sorted().flatMap { lists[$0] ?? [] }.map {
+            String(decoding: Array($0.utf8), as: UTF8.self)
+        }
         return (0..<count).map { real[$0 % real.count] }
     }
 

@@ -57,8 +57,16 @@ extension PoetryConstraint.Node {
             return .empty
         case (.range(let bounds), .version(let version)),
             (.version(let version), .range(let bounds)):
-            return PoetryConstraint.rangeAllows(bounds, version)
-                ? .piece(.version(version)) : .empty
+            if PoetryConstraint.rangeAllows(bounds, version) { return .piece(.version(version)) }
+            // `>=1.2.3+local` meets `1.2.3` in `>=1.2.3+local,<1.2.4`.
+            if let min = bounds.min, min.isLocal, !version.isLocal,
+                PoetryConstraint.versionAllows(version, min)
+            {
+                return rangeOrEmpty(
+                    Bounds(
+                        min: min, max: version.stable.nextPatch, includeMin: bounds.includeMin))
+            }
+            return .empty
         case (.range, .range):
             return intersectRanges(a, b)
         }
@@ -118,6 +126,21 @@ extension PoetryConstraint.Node {
         case (.version(let version), .range(let bounds)),
             (.range(let bounds), .version(let version)):
             var widened = bounds
+            // A public version absorbs the local variants of itself at the bounds.
+            if !version.isLocal {
+                var broadened = false
+                if let min = bounds.min, min.isLocal, PoetryConstraint.versionAllows(version, min) {
+                    widened.min = version
+                    widened.includeMin = true
+                    broadened = true
+                }
+                if let max = bounds.max, max.isLocal, PoetryConstraint.versionAllows(version, max) {
+                    widened.max = version.stable.nextPatch
+                    widened.includeMax = false
+                    broadened = true
+                }
+                if broadened { return .range(widened) }
+            }
             if PoetryConstraint.rangeAllows(bounds, version) { return .range(bounds) }
             if version == bounds.min { widened.includeMin = true }
             if version == bounds.max { widened.includeMax = true }
@@ -168,7 +191,11 @@ extension PoetryConstraint.Node {
         switch (a, b) {
         case (.version, _): return !intersect(a, b).isEmpty
         case (.range(let bounds), .version(let version)):
-            return PoetryConstraint.rangeAllows(bounds, version)
+            if PoetryConstraint.rangeAllows(bounds, version) { return true }
+            if let min = bounds.min, min.isLocal {
+                return PoetryConstraint.versionAllows(version, min)
+            }
+            return false
         case (.range, .range):
             return !(isStrictlyLower(b, a) || isStrictlyLower(a, b))
         }
@@ -191,5 +218,98 @@ extension PoetryConstraint.Node {
         if aMax < bMax { return -1 }
         if a.includeMax != b.includeMax { return a.includeMax ? 1 : -1 }
         return 0
+    }
+
+    // MARK: Difference
+
+    /// `VersionRange().difference(union)`, step by step as poetry-core takes it.
+    static func complement(ofUnion pieces: [Piece]) -> Self {
+        var ranges: [Piece] = []
+        var current = Piece.range(Bounds())
+        for piece in pieces {
+            if isStrictlyLower(piece, current) { continue }
+            if isStrictlyLower(current, piece) { break }
+            switch difference(current, piece) {
+            case .empty: return .empty
+            case .union(let parts):
+                ranges.append(parts[0])
+                current = parts[parts.count - 1]
+            case .piece(let rest):
+                current = rest
+            }
+        }
+        return ranges.isEmpty ? .piece(current) : of((ranges + [current]).map(Self.piece))
+    }
+
+    /// poetry-core's `difference` of two pieces.
+    static func difference(_ a: Piece, _ b: Piece) -> Self {
+        switch (a, b) {
+        case (.version(let version), _):
+            if allowsAll(b, version) { return .empty }
+            guard allowsAny(b, a) else { return .piece(a) }
+            let upper = version.isDevrelease ? version.nextDevrelease : version.nextPostrelease
+            return difference(.range(Bounds(min: version, max: upper, includeMin: true)), b)
+        case (.range(let bounds), .version(let version)):
+            if !PoetryConstraint.rangeAllows(bounds, version) { return .piece(a) }
+            if version == bounds.min {
+                guard bounds.includeMin else { return .piece(a) }
+                var rest = bounds
+                rest.includeMin = false
+                return rangeOrEmpty(rest)
+            }
+            if version == bounds.max {
+                guard bounds.includeMax else { return .piece(a) }
+                var rest = bounds
+                rest.includeMax = false
+                return rangeOrEmpty(rest)
+            }
+            return of([
+                rangeOrEmpty(Bounds(min: bounds.min, max: version, includeMin: bounds.includeMin)),
+                rangeOrEmpty(Bounds(min: version, max: bounds.max, includeMax: bounds.includeMax)),
+            ])
+        case (.range(let bounds), .range(let other)):
+            if !allowsAny(a, b) { return .piece(a) }
+            var before: Self?
+            if allowsLower(a, b) {
+                if bounds.min == other.min {
+                    before = bounds.min.map { .piece(.version($0)) }
+                } else {
+                    before = rangeOrEmpty(
+                        Bounds(
+                            min: bounds.min, max: other.min, includeMin: bounds.includeMin,
+                            includeMax: !other.includeMin))
+                }
+            }
+            var after: Self?
+            if allowsHigher(a, b) {
+                if bounds.max == other.max {
+                    after = bounds.max.map { .piece(.version($0)) }
+                } else {
+                    after = rangeOrEmpty(
+                        Bounds(
+                            min: other.max, max: bounds.max, includeMin: !other.includeMax,
+                            includeMax: bounds.includeMax))
+                }
+            }
+            switch (before, after) {
+            case (nil, nil): return .empty
+            case (nil, let after?): return after
+            case (let before?, nil): return before
+            case (let before?, let after?): return of([before, after])
+            }
+        }
+    }
+
+    /// poetry-core's `allows_all` of a version.
+    static func allowsAll(_ piece: Piece, _ version: PoetryVersion) -> Bool {
+        switch piece {
+        case .version(let exact):
+            return PoetryConstraint.versionAllows(exact, version)
+        case .range(let bounds):
+            guard PoetryConstraint.rangeAllows(bounds, version) else { return false }
+            if version.isLocal { return true }
+            guard let max = bounds.max, max.isLocal else { return true }
+            return max.withoutLocal != version
+        }
     }
 }

@@ -140,13 +140,14 @@ extension PoetryConstraint {
         return true
     }
 
-    /// `V` when the union is `<V || >V` with both bounds exclusive: poetry-core
-    /// then treats it as "any version but `V`".
+    /// `V` when poetry-core's complement of the union (`VersionRange() -
+    /// union`) is the single version `V`, as for `<V || >V`; poetry-core then
+    /// treats the union as "any version but `V`", whatever the pieces' own
+    /// membership rules say.
     static func excludedSingleVersion(_ pieces: [Piece]) -> PoetryVersion? {
-        guard pieces.count == 2, case .range(let low) = pieces[0],
-            case .range(let high) = pieces[1], low.min == nil, let version = low.max,
-            !low.includeMax, high.max == nil, high.min == version, !high.includeMin
-        else { return nil }
+        guard case .piece(.version(let version)) = Node.complement(ofUnion: pieces) else {
+            return nil
+        }
         return version
     }
 }

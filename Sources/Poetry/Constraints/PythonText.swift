@@ -1,12 +1,9 @@
+import PythonPackaging
+
 /// Python's notion of whitespace for `str.strip()` and `\s`, on scalars.
 enum PythonText {
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029,
-            0x202F, 0x205F, 0x3000:
-            true
-        default: false
-        }
+        PythonWhitespace.contains(scalar)
     }
 
     static func stripLeading(_ text: Substring) -> Substring {

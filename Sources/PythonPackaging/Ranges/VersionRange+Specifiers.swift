@@ -4,21 +4,18 @@ extension Specifier {
     /// `===` compares text, which a range cannot; its range is the one version
     /// it names, without local variants (empty when the text is not a version).
     public var range: VersionRange {
-        switch rule {
-        case .atLeast(let bound): .atLeast(bound)
-        case .below(let bound): .below(bound)
-        case .within(let lower, let upper): VersionRange(from: .before(lower), to: .before(upper))
-        case .outside(let lower, let upper):
-            VersionRange(from: .before(lower), to: .before(upper)).complement
-        case .atMostPublic(let bound):
-            VersionRange(from: .negativeInfinity, to: .afterLocals(bound))
-        case .equalPublic(let bound), .equalExact(let bound): .exactly(bound)
-        case .notEqualPublic(let bound), .notEqualExact(let bound):
-            VersionRange.exactly(bound).complement
-        case .afterRelease(let bound):
-            VersionRange(from: .afterRelease(bound), to: .positiveInfinity)
+        let (lower, upper) = (rule.lower, rule.upper)
+        switch rule.kind {
+        case .atLeast: return .atLeast(lower)
+        case .below: return .below(lower)
+        case .within: return VersionRange(from: .before(lower), to: .before(upper))
+        case .outside: return VersionRange(from: .before(lower), to: .before(upper)).complement
+        case .atMostPublic: return VersionRange(from: .negativeInfinity, to: .afterLocals(lower))
+        case .equalPublic, .equalExact: return .exactly(lower)
+        case .notEqualPublic, .notEqualExact: return VersionRange.exactly(lower).complement
+        case .afterRelease: return VersionRange(from: .afterRelease(lower), to: .positiveInfinity)
         case .arbitrary:
-            parsedVersion.map { VersionRange(from: .before($0), to: .above($0)) } ?? .empty
+            return parsedVersion.map { VersionRange(from: .before($0), to: .above($0)) } ?? .empty
         }
     }
 }

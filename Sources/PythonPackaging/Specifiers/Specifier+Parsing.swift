@@ -30,7 +30,7 @@ extension Specifier {
             }
             parsedVersion = try? Version(operand)
             isWildcard = false
-            rule = .arbitrary(operand.lowercased())
+            rule = Rule(.arbitrary, Version.minimum, text: operand.lowercased())
             return
         }
 

@@ -4,45 +4,60 @@ extension Specifier {
     /// Every bound is a real version, except for `>V` with a final `V`, whose
     /// bound sits above every post-release of `V` and so is tested on the
     /// release alone.
-    enum Rule: Sendable, Hashable {
-        /// `bound <= v`
-        case atLeast(Version)
-        /// `v < bound`
-        case below(Version)
-        /// `lower <= v < upper`
-        case within(Version, Version)
-        /// `v < lower || upper <= v`
-        case outside(Version, Version)
-        /// `v`'s public part `<= bound`: `<=V` admits `V+local`.
-        case atMostPublic(Version)
-        /// `v`'s public part `== bound`: `==V` admits `V+local`.
-        case equalPublic(Version)
-        /// `v`'s public part `!= bound`.
-        case notEqualPublic(Version)
-        /// `v == bound`, local label included.
-        case equalExact(Version)
-        /// `v != bound`, local label included.
-        case notEqualExact(Version)
-        /// `v`'s epoch and release sort after `bound`'s: `>V` for a final `V`.
-        case afterRelease(Version)
-        /// The lowercased text of the version equals this.
-        case arbitrary(String)
+    struct Rule: Sendable, Hashable {
+        enum Kind: UInt8, Sendable, Hashable {
+            /// `lower <= v`
+            case atLeast
+            /// `v < lower`
+            case below
+            /// `lower <= v < upper`
+            case within
+            /// `v < lower || upper <= v`
+            case outside
+            /// `v`'s public part `<= lower`: `<=V` admits `V+local`.
+            case atMostPublic
+            /// `v`'s public part `== lower`: `==V` admits `V+local`.
+            case equalPublic
+            /// `v`'s public part `!= lower`.
+            case notEqualPublic
+            /// `v == lower`, local label included.
+            case equalExact
+            /// `v != lower`, local label included.
+            case notEqualExact
+            /// `v`'s epoch and release sort after `lower`'s: `>V` for a final `V`.
+            case afterRelease
+            /// The lowercased text of the version equals `text`.
+            case arbitrary
+        }
 
+        let kind: Kind
+        let lower: Version
+        let upper: Version
+        let text: String
+
+        init(_ kind: Kind, _ lower: Version, _ upper: Version? = nil, text: String = "") {
+            self.kind = kind
+            self.lower = lower
+            self.upper = upper ?? lower
+            self.text = text
+        }
+
+        @inline(__always)
         func matches(_ version: Version) -> Bool {
-            switch self {
-            case .atLeast(let bound): Version.compare(version, bound) >= 0
-            case .below(let bound): Version.compare(version, bound) < 0
-            case .within(let lower, let upper):
+            switch kind {
+            case .atLeast: Version.compare(version, lower) >= 0
+            case .below: Version.compare(version, lower) < 0
+            case .within:
                 Version.compare(version, lower) >= 0 && Version.compare(version, upper) < 0
-            case .outside(let lower, let upper):
+            case .outside:
                 Version.compare(version, lower) < 0 || Version.compare(version, upper) >= 0
-            case .atMostPublic(let bound): Version.comparePublic(version, bound) <= 0
-            case .equalPublic(let bound): Version.comparePublic(version, bound) == 0
-            case .notEqualPublic(let bound): Version.comparePublic(version, bound) != 0
-            case .equalExact(let bound): version == bound
-            case .notEqualExact(let bound): version != bound
-            case .afterRelease(let bound): Version.compareReleases(version, bound) > 0
-            case .arbitrary(let text): version.description.lowercased() == text
+            case .atMostPublic: Version.comparePublic(version, lower) <= 0
+            case .equalPublic: Version.comparePublic(version, lower) == 0
+            case .notEqualPublic: Version.comparePublic(version, lower) != 0
+            case .equalExact: Version.compare(version, lower) == 0
+            case .notEqualExact: Version.compare(version, lower) != 0
+            case .afterRelease: Version.compareReleases(version, lower) > 0
+            case .arbitrary: version.description.lowercased() == text
             }
         }
     }
@@ -52,28 +67,28 @@ extension Specifier {
         if wildcard {
             let lower = version.releaseDevZero
             let upper = version.nextPrefixDevZero(length: version.release.count)
-            return op == .equal ? .within(lower, upper) : .outside(lower, upper)
+            return Rule(op == .equal ? .within : .outside, lower, upper)
         }
         let hasLocal = version.localLabel != nil
         switch op {
         case .greaterThanOrEqual:
-            return .atLeast(version)
+            return Rule(.atLeast, version)
         case .lessThanOrEqual:
-            return .atMostPublic(version)
+            return Rule(.atMostPublic, version)
         case .equal:
-            return hasLocal ? .equalExact(version) : .equalPublic(version)
+            return Rule(hasLocal ? .equalExact : .equalPublic, version)
         case .notEqual:
-            return hasLocal ? .notEqualExact(version) : .notEqualPublic(version)
+            return Rule(hasLocal ? .notEqualExact : .notEqualPublic, version)
         case .lessThan:
-            return .below(version.isPrerelease ? version : version.replacingDev(0))
+            return Rule(.below, version.isPrerelease ? version : version.replacingDev(0))
         case .greaterThan:
-            if let lower = version.firstAboveFamily { return .atLeast(lower) }
-            return .afterRelease(version)
+            if let lower = version.firstAboveFamily { return Rule(.atLeast, lower) }
+            return Rule(.afterRelease, version)
         case .compatible:
             let upper = version.nextPrefixDevZero(length: version.release.count - 1)
-            return .within(version, upper)
+            return Rule(.within, version, upper)
         case .arbitrary:
-            return .arbitrary(version.description.lowercased())
+            return Rule(.arbitrary, version, text: version.description.lowercased())
         }
     }
 }

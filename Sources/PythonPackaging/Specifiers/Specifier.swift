@@ -74,8 +74,8 @@ extension Specifier {
     /// `===` compares `text` itself (ignoring case); every other operator
     /// rejects text that is not a version.
     public func contains(_ text: String, prereleases: Bool? = nil) -> Bool {
-        if case .arbitrary(let expected) = rule {
-            guard text.lowercased() == expected else { return false }
+        if rule.kind == .arbitrary {
+            guard text.lowercased() == rule.text else { return false }
             guard prereleases == false else { return true }
             return (try? Version(text))?.isPrerelease != true
         }

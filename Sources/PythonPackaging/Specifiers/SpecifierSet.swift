@@ -5,17 +5,27 @@ public struct SpecifierSet: Sendable, Hashable, CustomStringConvertible {
     public let specifiers: [Specifier]
     /// Whether any specifier uses `===`, which compares text, not versions.
     let hasArbitrary: Bool
+    /// The membership rules of the specifiers, kept apart for fast checks.
+    let rules: [Specifier.Rule]
 
     /// The set of all versions: no specifiers.
     public init() {
-        specifiers = []
-        hasArbitrary = false
+        self.init([])
     }
 
     /// A set of already parsed specifiers.
     public init(_ specifiers: [Specifier]) {
         self.specifiers = specifiers
         hasArbitrary = specifiers.contains { $0.operator == .arbitrary }
+        rules = specifiers.map(\.rule)
+    }
+
+    public static func == (lhs: SpecifierSet, rhs: SpecifierSet) -> Bool {
+        lhs.specifiers == rhs.specifiers
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(specifiers)
     }
 
     /// Parses a comma-separated list; empty items (`>=1,,<2`, a trailing comma)
@@ -51,7 +61,11 @@ extension SpecifierSet {
     ///   `packaging` 26 does for a single version.
     public func contains(_ version: Version, prereleases: Bool? = nil) -> Bool {
         if prereleases == false, version.isPrerelease { return false }
-        for specifier in specifiers where !specifier.rule.matches(version) { return false }
+        var index = 0
+        while index < rules.count {
+            if !rules[index].matches(version) { return false }
+            index += 1
+        }
         return true
     }
 

@@ -3,7 +3,7 @@
 ///
 /// `packaging` strips this whitespace around versions and specifiers, so a
 /// no-break space around `1.0` is accepted exactly as a plain space is.
-enum PythonWhitespace {
+package enum PythonWhitespace {
     /// The length of the whitespace character starting at `index`, or 0.
     static func lengthAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, end: Int) -> Int {
         let first = bytes[index]
@@ -45,7 +45,7 @@ enum PythonWhitespace {
     }
 
     /// Whether the Unicode scalar is Python whitespace.
-    static func contains(_ scalar: Unicode.Scalar) -> Bool {
+    package static func contains(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029,
             0x202F, 0x205F, 0x3000:

@@ -13,7 +13,9 @@ extension Version: Comparable, Hashable {
         if let wideKey = extra?.wideKey {
             hasher.combine(wideKey)
         } else {
-            hasher.combine(packed)
+            hasher.combine(packed.head & PackedKey.compared)
+            hasher.combine(packed.middle & PackedKey.compared)
+            hasher.combine(packed.suffix)
         }
         hasher.combine(localLabel)
     }
@@ -22,10 +24,9 @@ extension Version: Comparable, Hashable {
     @inlinable
     static func compare(_ lhs: Version, _ rhs: Version) -> Int {
         // The common case: both packed, no local labels.
-        if (lhs.flags.rawValue | rhs.flags.rawValue) & (Flags.wide.rawValue | Flags.local.rawValue)
-            == 0
-        {
-            return PackedKey.compare(lhs.packed, rhs.packed)
+        let slow = UInt64(Flags.wide.rawValue | Flags.local.rawValue)
+        if (lhs.packed.middle | rhs.packed.middle) & slow == 0 {
+            return comparePacked(lhs, rhs)
         }
         return compareSlowly(lhs, rhs)
     }
@@ -39,10 +40,25 @@ extension Version: Comparable, Hashable {
         return compareLocals(lhs.localLabel, rhs.localLabel)
     }
 
+    /// Compares two packed public parts.
+    @inlinable @inline(__always)
+    static func comparePacked(_ lhs: Version, _ rhs: Version) -> Int {
+        let mask = PackedKey.compared
+        let headA = lhs.packed.head & mask
+        let headB = rhs.packed.head & mask
+        if headA != headB { return headA < headB ? -1 : 1 }
+        let middleA = lhs.packed.middle & mask
+        let middleB = rhs.packed.middle & mask
+        if middleA != middleB { return middleA < middleB ? -1 : 1 }
+        let a = lhs.packed.suffix
+        let b = rhs.packed.suffix
+        return a == b ? 0 : (a < b ? -1 : 1)
+    }
+
     /// Compares the public parts only, ignoring local labels.
     static func comparePublic(_ lhs: Version, _ rhs: Version) -> Int {
         if !lhs.flags.contains(.wide), !rhs.flags.contains(.wide) {
-            return PackedKey.compare(lhs.packed, rhs.packed)
+            return comparePacked(lhs, rhs)
         }
         return compareKeys(lhs.key, rhs.key)
     }
@@ -50,8 +66,9 @@ extension Version: Comparable, Hashable {
     /// Compares the epochs and releases only (trailing zeros ignored).
     static func compareReleases(_ lhs: Version, _ rhs: Version) -> Int {
         if !lhs.flags.contains(.wide), !rhs.flags.contains(.wide) {
-            let left = (lhs.packed.release01, lhs.packed.release23)
-            let right = (rhs.packed.release01, rhs.packed.release23)
+            let mask = PackedKey.compared
+            let left = (lhs.packed.head & mask, lhs.packed.middle & mask)
+            let right = (rhs.packed.head & mask, rhs.packed.middle & mask)
             return left == right ? 0 : (left < right ? -1 : 1)
         }
         let left = lhs.key

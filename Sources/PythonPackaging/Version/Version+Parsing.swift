@@ -6,8 +6,15 @@ extension Version {
     /// `.`, `-`, `_` and implicit numbers (`1.0a`, `1.0-1`) are all read and
     /// normalized.
     public init(_ text: String) throws(VersionParseError) {
+        // Most versions are plain releases (`1.2.3`): try them without copying.
+        if let plain = text.utf8.withContiguousStorageIfAvailable(Version.parsePlainRelease),
+            let version = plain
+        {
+            self = version
+            return
+        }
         var copy = text
-        let outcome = copy.withUTF8 { Version.parse($0, 0, $0.count) }
+        let outcome = copy.withUTF8 { bytes in Version.parse(bytes, 0, bytes.count) }
         switch outcome {
         case .success(let version): self = version
         case .failure(let failure):
@@ -18,6 +25,43 @@ extension Version {
     /// Parses a PEP 440 version from part of a string.
     public init(_ text: Substring) throws(VersionParseError) {
         try self.init(String(text))
+    }
+}
+
+extension Version {
+    /// The fast path for the most common versions: `N(.N)*` with at most four
+    /// significant numbers of at most eight digits, nothing else. `nil` sends
+    /// anything else to the full scanner.
+    static func parsePlainRelease(_ bytes: UnsafeBufferPointer<UInt8>) -> Version? {
+        var parts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var count = 0
+        var index = 0
+        let end = bytes.count
+        while true {
+            // One number: skip leading zeros, then at most nine digits.
+            let start = index
+            while index < end, bytes[index] == UInt8(ascii: "0") { index += 1 }
+            let significant = index
+            var value: UInt64 = 0
+            while index < end, isDigit(bytes[index]) {
+                value = value &* 10 &+ UInt64(bytes[index] &- 0x30)
+                index += 1
+            }
+            guard index > start, index - significant <= 8 else { return nil }
+            switch count {
+            case 0: parts.0 = value
+            case 1: parts.1 = value
+            case 2: parts.2 = value
+            case 3: parts.3 = value
+            default: guard value == 0 else { return nil }
+            }
+            count += 1
+            if index == end { break }
+            guard bytes[index] == UInt8(ascii: "."), count < longRelease - 1 else { return nil }
+            index += 1
+        }
+        return Version(
+            packed: .finalRelease(parts.0, parts.1, parts.2, parts.3, length: count), extra: nil)
     }
 }
 
@@ -95,7 +139,7 @@ struct VersionScanner {
         var flags: Version.Flags = []
         let pre = scanPreRelease()
         let post = scanPostRelease()
-        let dev = scanLabeledNumber(Self.devWords)
+        let dev = scanDevRelease()
         if let pre {
             flags.insert(.pre)
             key.append(pre.rank)
@@ -156,24 +200,11 @@ struct VersionScanner {
         return DigitRun(start: start, end: index, isZero: isZero)
     }
 
-    static let preWords: [(word: [UInt8], rank: UInt64)] = [
-        (Array("alpha".utf8), VersionKey.Rank.alpha), (Array("a".utf8), VersionKey.Rank.alpha),
-        (Array("beta".utf8), VersionKey.Rank.beta), (Array("b".utf8), VersionKey.Rank.beta),
-        (Array("preview".utf8), VersionKey.Rank.releaseCandidate),
-        (Array("pre".utf8), VersionKey.Rank.releaseCandidate),
-        (Array("c".utf8), VersionKey.Rank.releaseCandidate),
-        (Array("rc".utf8), VersionKey.Rank.releaseCandidate),
-    ]
-    static let postWords: [(word: [UInt8], rank: UInt64)] = [
-        (Array("post".utf8), 0), (Array("rev".utf8), 0), (Array("r".utf8), 0),
-    ]
-    static let devWords: [(word: [UInt8], rank: UInt64)] = [(Array("dev".utf8), 0)]
-
     /// `[._-]? (alpha|a|beta|b|preview|pre|c|rc) [._-]? N?`
     mutating func scanPreRelease() -> (rank: UInt64, number: DigitRun)? {
         var probe = index
         if probe < end, isSeparator(bytes[probe]) { probe += 1 }
-        guard let match = matchWord(Self.preWords, at: probe) else { return nil }
+        guard let match = preWord(at: probe) else { return nil }
         index = probe + match.length
         if index < end, isSeparator(bytes[index]) { index += 1 }
         return (match.rank, scanDigits())
@@ -185,15 +216,24 @@ struct VersionScanner {
             index += 1
             return scanDigits()
         }
-        return scanLabeledNumber(Self.postWords)
+        return scanLabeledNumber { scanner, position in scanner.postWordLength(at: position) }
     }
 
-    /// `[._-]? word [._-]? N?` for one of `words`.
-    mutating func scanLabeledNumber(_ words: [(word: [UInt8], rank: UInt64)]) -> DigitRun? {
+    /// `[._-]? dev [._-]? N?`
+    mutating func scanDevRelease() -> DigitRun? {
+        scanLabeledNumber { scanner, position in
+            scanner.matches("dev", at: position) ? 3 : nil
+        }
+    }
+
+    /// `[._-]? word [._-]? N?` for the word `wordLength` finds.
+    mutating func scanLabeledNumber(
+        _ wordLength: (VersionScanner, Int) -> Int?
+    ) -> DigitRun? {
         var probe = index
         if probe < end, isSeparator(bytes[probe]) { probe += 1 }
-        guard let match = matchWord(words, at: probe) else { return nil }
-        index = probe + match.length
+        guard let length = wordLength(self, probe) else { return nil }
+        index = probe + length
         if index < end, isSeparator(bytes[index]) { index += 1 }
         return scanDigits()
     }
@@ -235,21 +275,43 @@ struct VersionScanner {
 
     // MARK: Bytes
 
-    /// The first of `words` found at `position`, ignoring ASCII case.
-    func matchWord(
-        _ words: [(word: [UInt8], rank: UInt64)], at position: Int
-    ) -> (rank: UInt64, length: Int)? {
+    /// The pre-release word at `position` (longest spelling first), ignoring
+    /// ASCII case: `alpha|a|beta|b|preview|pre|c|rc`.
+    func preWord(at position: Int) -> (rank: UInt64, length: Int)? {
         guard position < end else { return nil }
-        for candidate in words where position + candidate.word.count <= end {
-            var matches = true
-            for (offset, letter) in candidate.word.enumerated()
-            where bytes[position + offset] | 0x20 != letter {
-                matches = false
-                break
-            }
-            if matches { return (candidate.rank, candidate.word.count) }
+        switch bytes[position] | 0x20 {
+        case UInt8(ascii: "a"):
+            return (VersionKey.Rank.alpha, matches("alpha", at: position) ? 5 : 1)
+        case UInt8(ascii: "b"):
+            return (VersionKey.Rank.beta, matches("beta", at: position) ? 4 : 1)
+        case UInt8(ascii: "c"):
+            return (VersionKey.Rank.releaseCandidate, 1)
+        case UInt8(ascii: "p"):
+            if matches("preview", at: position) { return (VersionKey.Rank.releaseCandidate, 7) }
+            return matches("pre", at: position) ? (VersionKey.Rank.releaseCandidate, 3) : nil
+        case UInt8(ascii: "r"):
+            return matches("rc", at: position) ? (VersionKey.Rank.releaseCandidate, 2) : nil
+        default:
+            return nil
         }
-        return nil
+    }
+
+    /// The length of the post-release word at `position`: `post|rev|r`.
+    func postWordLength(at position: Int) -> Int? {
+        if matches("post", at: position) { return 4 }
+        if matches("rev", at: position) { return 3 }
+        return matches("r", at: position) ? 1 : nil
+    }
+
+    /// Whether the lowercase ASCII `word` is at `position`, ignoring case.
+    func matches(_ word: StaticString, at position: Int) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= end else { return false }
+        let letters = word.utf8Start
+        for offset in 0..<count where bytes[position + offset] | 0x20 != letters[offset] {
+            return false
+        }
+        return true
     }
 
     func failure(_ expected: String) -> VersionSyntaxFailure {

@@ -5,13 +5,11 @@
 /// compare equal (`1.0` equals `1.0.0`; `1.0+abc.7` equals `1.0+ABC-007`).
 /// See https://packaging.python.org/en/latest/specifications/version-specifiers/.
 public struct Version: Sendable {
-    /// The sort key of the public part, when it packs into four words.
+    /// The sort key of the public part when it packs (see ``PackedKey``),
+    /// with the release length and the flags in the low bytes.
     @usableFromInline let packed: PackedKey
-    /// The number of release components as written, trailing zeros included.
-    let releaseLength: Int32
-    /// Which parts are present, and whether the key is wide.
-    @usableFromInline let flags: Flags
-    /// What does not fit inline: a wide key, the local label.
+    /// What does not fit inline: a wide key, a long release's length, the
+    /// local label.
     let extra: Extra?
 
     @usableFromInline
@@ -33,36 +31,52 @@ public struct Version: Sendable {
         /// The local label, normalized: lowercase, `.`-separated, numbers
         /// without leading zeros.
         let localLabel: String?
+        /// The release length when it does not fit the low byte of `head`.
+        let releaseLength: Int
 
-        init(wideKey: [UInt64]?, localLabel: String?) {
+        init(wideKey: [UInt64]?, localLabel: String?, releaseLength: Int) {
             self.wideKey = wideKey
             self.localLabel = localLabel
+            self.releaseLength = releaseLength
         }
     }
+
+    /// The stored release length that sends readers to `extra`.
+    static let longRelease = 0xFF
 
     /// A version from its full key.
     init(key: UnsafeBufferPointer<UInt64>, releaseLength: Int, flags: Flags, local: String?) {
         var flags = flags
-        let wideKey: [UInt64]?
-        if let packed = PackedKey(key) {
-            self.packed = packed
-            wideKey = nil
+        var wideKey: [UInt64]?
+        var packed = PackedKey(head: 0, middle: 0, suffix: 0)
+        if let fitting = PackedKey.pack(key) {
+            packed = fitting
         } else {
-            packed = .unused
             wideKey = Array(key)
             flags.insert(.wide)
         }
         if local != nil { flags.insert(.local) }
-        self.releaseLength = Int32(clamping: releaseLength)
-        self.flags = flags
-        extra = wideKey == nil && local == nil ? nil : Extra(wideKey: wideKey, localLabel: local)
+        packed.head |= UInt64(Swift.min(releaseLength, Self.longRelease))
+        packed.middle |= UInt64(flags.rawValue)
+        self.packed = packed
+        let keepsExtra = wideKey != nil || local != nil || releaseLength >= Self.longRelease
+        extra =
+            keepsExtra
+            ? Extra(wideKey: wideKey, localLabel: local, releaseLength: releaseLength) : nil
     }
 
-    private init(packed: PackedKey, releaseLength: Int32, flags: Flags, extra: Extra?) {
+    init(packed: PackedKey, extra: Extra?) {
         self.packed = packed
-        self.releaseLength = releaseLength
-        self.flags = flags
         self.extra = extra
+    }
+
+    /// Which parts are present, and whether the key is wide.
+    @inlinable var flags: Flags { Flags(rawValue: UInt8(truncatingIfNeeded: packed.middle)) }
+
+    /// The number of release components as written, trailing zeros included.
+    var releaseLength: Int {
+        let stored = Int(truncatingIfNeeded: packed.head) & Self.longRelease
+        return stored == Self.longRelease ? extra?.releaseLength ?? stored : stored
     }
 
     /// A version made of its parts.
@@ -102,10 +116,14 @@ public struct Version: Sendable {
     /// This version without its local label.
     var withoutLocal: Version {
         guard flags.contains(.local) else { return self }
+        var packed = packed
+        packed.middle &= ~UInt64(Flags.local.rawValue)
         let wideKey = extra?.wideKey
+        let keepsExtra = wideKey != nil || releaseLength >= Self.longRelease
         return Version(
-            packed: packed, releaseLength: releaseLength, flags: flags.subtracting(.local),
-            extra: wideKey.map { Extra(wideKey: $0, localLabel: nil) })
+            packed: packed,
+            extra: keepsExtra
+                ? Extra(wideKey: wideKey, localLabel: nil, releaseLength: releaseLength) : nil)
     }
 }
 

@@ -94,41 +94,53 @@ struct KeyWriter {
     var words: UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(start: base, count: count) }
 }
 
-/// The key of a version in four words, for the common case: epoch 0, at most
-/// four release numbers below 2³², small pre-, post- and dev-release numbers.
+/// A version's sort key in three words, for the common case: epoch 0, at most
+/// four release numbers below 2²⁸, a pre-release number below 2¹³, a post
+/// number below 2¹⁶ - 1 and a dev number below 2³² - 1.
 ///
-/// Words compare in the same order as the full keys: the release numbers are
-/// 32-bit fields padded with zeros (so `1.0` packs as `1`), then
-/// `rank << 61 | pre << 32 | post + 1 (0 for none)`, then the dev number
-/// (`UInt32.max` for none, so that a dev release sorts first).
+/// With their low bytes masked off, the words compare in the same order as the
+/// full keys. `head` holds the first two release numbers (bits 36–63 and
+/// 8–35) and, in its low byte, the number of release components as written;
+/// `middle` the next two and, in its low byte, the version's flags; `suffix`
+/// is `rank << 61 | pre << 48 | (post + 1, or 0) << 32 | dev` with
+/// `UInt32.max` for no dev part, so that a dev release sorts first. Release
+/// numbers are padded with zeros, so `1.0` packs as `1`.
 @usableFromInline
-struct PackedKey: Sendable, Hashable {
-    @usableFromInline var release01: UInt64
-    @usableFromInline var release23: UInt64
+struct PackedKey: Sendable {
+    @usableFromInline var head: UInt64
+    @usableFromInline var middle: UInt64
     @usableFromInline var suffix: UInt64
-    @usableFromInline var dev: UInt64
 
+    /// The bits of `head` and `middle` that take part in comparisons.
+    @usableFromInline static var compared: UInt64 { ~0xFF }
     static let noDev = UInt64(UInt32.max)
+    static let releaseLimit: UInt64 = 1 << 28
 
-    /// The placeholder kept by versions whose key is wide.
-    static let unused = PackedKey(release01: 0, release23: 0, suffix: 0, dev: 0)
-
-    private init(release01: UInt64, release23: UInt64, suffix: UInt64, dev: UInt64) {
-        self.release01 = release01
-        self.release23 = release23
+    init(head: UInt64, middle: UInt64, suffix: UInt64) {
+        self.head = head
+        self.middle = middle
         self.suffix = suffix
-        self.dev = dev
     }
 
-    /// The packed form of a full key, when it fits.
-    init?(_ key: UnsafeBufferPointer<UInt64>) {
+    /// The packed key of a final release `r0.r1.r2.r3`, each below 2²⁸.
+    static func finalRelease(
+        _ r0: UInt64, _ r1: UInt64, _ r2: UInt64, _ r3: UInt64, length: Int
+    ) -> PackedKey {
+        PackedKey(
+            head: r0 << 36 | r1 << 8 | UInt64(length), middle: r2 << 36 | r3 << 8,
+            suffix: VersionKey.Rank.final << 61 | noDev)
+    }
+
+    /// The packed form of a full key, when it fits; flags and length are
+    /// added by the caller.
+    static func pack(_ key: UnsafeBufferPointer<UInt64>) -> PackedKey? {
         guard key[0] == 1 else { return nil }
         var release: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var index = 1
         var count = 0
         while key[index] != 0 {
             let word = key[index]
-            guard count < 4, word <= 1 << 32 else { return nil }
+            guard count < 4, word <= releaseLimit else { return nil }
             switch count {
             case 0: release.0 = word - 1
             case 1: release.1 = word - 1
@@ -143,13 +155,13 @@ struct PackedKey: Sendable, Hashable {
         index += 1
         var pre: UInt64 = 0
         if rank != VersionKey.Rank.devOnly, rank != VersionKey.Rank.final {
-            guard key[index] <= 1 << 29 else { return nil }
+            guard key[index] <= 1 << 13 else { return nil }
             pre = key[index] - 1
             index += 1
         }
         var post: UInt64 = 0
         if key[index] == 1 {
-            guard key[index + 1] < UInt64(UInt32.max) else { return nil }
+            guard key[index + 1] < 1 << 16 else { return nil }
             post = key[index + 1]
             index += 1
         }
@@ -159,39 +171,28 @@ struct PackedKey: Sendable, Hashable {
             guard key[index + 1] <= UInt64(UInt32.max) else { return nil }
             dev = key[index + 1] - 1
         }
-        release01 = release.0 << 32 | release.1
-        release23 = release.2 << 32 | release.3
-        suffix = rank << 61 | pre << 32 | post
-        self.dev = dev
+        return PackedKey(
+            head: release.0 << 36 | release.1 << 8, middle: release.2 << 36 | release.3 << 8,
+            suffix: rank << 61 | pre << 48 | post << 32 | dev)
     }
 
     /// The full key this packs.
     var unpacked: [UInt64] {
         var key: [UInt64] = [1]
-        let release = [
-            release01 >> 32, release01 & 0xFFFF_FFFF, release23 >> 32, release23 & 0xFFFF_FFFF,
-        ]
+        let mask = Self.releaseLimit - 1
+        let release = [head >> 36, head >> 8 & mask, middle >> 36, middle >> 8 & mask]
         let significant = (release.lastIndex { $0 != 0 } ?? -1) + 1
         for component in release.prefix(significant) { key.append(component + 1) }
         key.append(0)
         let rank = suffix >> 61
         key.append(rank)
         if rank != VersionKey.Rank.devOnly, rank != VersionKey.Rank.final {
-            key.append((suffix >> 32 & 0x1FFF_FFFF) + 1)
+            key.append((suffix >> 48 & 0x1FFF) + 1)
         }
-        let post = suffix & 0xFFFF_FFFF
+        let post = suffix >> 32 & 0xFFFF
         key += post == 0 ? [0] : [1, post]
+        let dev = suffix & 0xFFFF_FFFF
         key += dev == Self.noDev ? [1] : [0, dev + 1]
         return key
-    }
-
-    /// -1, 0 or 1 as `lhs` sorts before, with or after `rhs`.
-    @inlinable @inline(__always)
-    static func compare(_ lhs: PackedKey, _ rhs: PackedKey) -> Int {
-        if lhs.release01 != rhs.release01 { return lhs.release01 < rhs.release01 ? -1 : 1 }
-        if lhs.release23 != rhs.release23 { return lhs.release23 < rhs.release23 ? -1 : 1 }
-        if lhs.suffix != rhs.suffix { return lhs.suffix < rhs.suffix ? -1 : 1 }
-        if lhs.dev != rhs.dev { return lhs.dev < rhs.dev ? -1 : 1 }
-        return 0
     }
 }
