@@ -34,8 +34,14 @@ struct WheelReader {
 
     /// The wheel named `filename`, or `nil` when the name is not a valid wheel name.
     mutating func read(_ filename: String) -> Wheel? {
-        let bytes = Array(filename.utf8)
-        guard bytes.count >= 4, bytes.suffix(4).elementsEqual(".whl".utf8) else { return nil }
+        var name = filename
+        return name.withUTF8 { read(filename, bytes: $0) }
+    }
+
+    private mutating func read(_ filename: String, bytes: UnsafeBufferPointer<UInt8>) -> Wheel? {
+        guard bytes.count >= 4, bytes[(bytes.count - 4)...].elementsEqual(".whl".utf8) else {
+            return nil
+        }
 
         // Non-ASCII names need Unicode word rules: leave them to the full parser.
         guard bytes.allSatisfy({ $0 < 0x80 }) else {
@@ -44,29 +50,41 @@ struct WheelReader {
         }
 
         // `name-version(-build)?-python-abi-platform`: split at the dashes.
-        let stem = bytes.dropLast(4)
-        var dashes: [Int] = []
-        for index in stem.indices where stem[index] == UInt8(ascii: "-") { dashes.append(index) }
-        guard dashes.count == 4 || dashes.count == 5 else { return nil }
-        let name = stem[stem.startIndex..<dashes[0]]
-        guard Self.isValidName(name) else { return nil }
-        let version = String(decoding: stem[(dashes[0] + 1)..<dashes[1]], as: UTF8.self)
+        let end = bytes.count - 4
+        var dashes: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
+        var count = 0
+        for index in 0..<end where bytes[index] == UInt8(ascii: "-") {
+            switch count {
+            case 0: dashes.0 = index
+            case 1: dashes.1 = index
+            case 2: dashes.2 = index
+            case 3: dashes.3 = index
+            case 4: dashes.4 = index
+            default: return nil
+            }
+            count += 1
+        }
+        guard count == 4 || count == 5 else { return nil }
+        guard Self.isValidName(bytes[0..<dashes.0]) else { return nil }
+        let version = String(decoding: bytes[(dashes.0 + 1)..<dashes.1], as: UTF8.self)
         guard isValidVersion(version) else { return nil }
         var build: String?
-        if dashes.count == 5 {
-            let part = stem[(dashes[1] + 1)..<dashes[2]]
+        var tagStart = dashes.1 + 1
+        if count == 5 {
+            let part = bytes[(dashes.1 + 1)..<dashes.2]
             guard let first = part.first, first >= 0x30, first <= 0x39,
                 !part.contains(UInt8(ascii: "\n"))
             else { return nil }
             build = String(decoding: part, as: UTF8.self)
+            tagStart = dashes.2 + 1
         }
-        let tagText = String(decoding: stem[(dashes[dashes.count - 3] + 1)...], as: UTF8.self)
+        let tagText = String(decoding: bytes[tagStart..<end], as: UTF8.self)
         guard let tagSet = tagSet(tagText) else { return nil }
         return Wheel(filename: filename, build: build, tagSet: tagSet)
     }
 
     /// ASCII word characters and dots, not empty, never `__`.
-    private static func isValidName(_ name: ArraySlice<UInt8>) -> Bool {
+    private static func isValidName(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard !name.isEmpty else { return false }
         var previous: UInt8 = 0
         for byte in name {
