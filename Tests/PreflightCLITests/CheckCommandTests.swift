@@ -107,6 +107,12 @@ import Testing
                 == "error: no poetry.lock in '\(folder.path)'\nhint: run 'poetry lock' there first;"
                 + " a check reads the lock, not the index\n")
 
+        try "".write(to: lock, atomically: true, encoding: .utf8)
+        (status, captured) = Self.run(["check", folder.path])
+        #expect(status == .usage)
+        #expect(
+            captured.errorText == "error: \(folder.path)/poetry.lock: missing table 'metadata'\n")
+
         try "[metadata\n".write(to: lock, atomically: true, encoding: .utf8)
         (status, captured) = Self.run(["check", folder.path])
         #expect(status == .usage)

@@ -65,7 +65,7 @@ public struct Project: Sendable {
             do {
                 lock = .poetry(try PoetryLock(parsing: lockText, file: poetryLockPath))
             } catch {
-                throw CheckError(error.description)
+                throw CheckError(Self.message(error, file: poetryLockPath))
             }
             self.pyproject = pyproject
         } else if let lockText = try Self.read(pylockPath) {
@@ -134,8 +134,13 @@ public struct Project: Sendable {
         do {
             return try Pyproject(parsing: text, file: file)
         } catch {
-            throw CheckError(error.description)
+            throw CheckError(message(error, file: file))
         }
+    }
+
+    /// The error's text, starting with the file when it has no position of its own.
+    private static func message(_ error: PoetryError, file: String) -> String {
+        error.position == nil ? "\(file): \(error.message)" : error.description
     }
 
     private static func setting(_ key: String, in table: TOMLValue?, file: String)
