@@ -80,6 +80,6 @@ import Testing
         #expect(text.hasSuffix("Every package installs from a wheel on this target.\n"))
         #expect(
             report.markdown.hasPrefix(
-                "## ✅ Preflight: ready on Python 3.14.0 (alpine (musllinux_1_2_x86_64))"))
+                "## ✅ Preflight: ready on Python 3.14.0, alpine (musllinux_1_2_x86_64)"))
     }
 }

@@ -6,15 +6,18 @@ extension CheckReport {
         let icon = verdict == .ready ? "✅" : "❌"
         let subject = projectVersion.map { "\(project) \($0)" } ?? project
         lines.append(
-            "## \(icon) Preflight: \(verdict.rawValue) on Python \(target.pythonText) "
-                + "(\(targetDescription))")
+            "## \(icon) Preflight: \(verdict.rawValue) on Python \(target.pythonText), "
+                + targetDescription)
         lines.append("")
         lines.append("**\(escape(subject))**: \(summaryLine).")
 
-        for (title, findings) in [("Blockers", blockers), ("Warnings", warnings)]
-        where !findings.isEmpty {
+        for (title, findings) in [
+            (Self.blockersTitle, blockers), (Self.warningsTitle, warnings),
+        ] where !findings.isEmpty {
             lines.append("")
-            lines.append("### \(title)")
+            lines.append("### \(title.name)")
+            lines.append("")
+            lines.append(String(title.meaning.dropFirst(2)).capitalizedFirst + ".")
             lines.append("")
             lines.append("| Package | Version | Group | Problem |")
             lines.append("| --- | --- | --- | --- |")
@@ -63,5 +66,13 @@ extension CheckReport {
             result.append(character)
         }
         return result
+    }
+}
+
+extension String {
+    /// The text with its first character upper-cased: `these` → `These`.
+    fileprivate var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
     }
 }

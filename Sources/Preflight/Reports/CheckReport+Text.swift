@@ -30,11 +30,11 @@ extension CheckReport {
         lines.append(summaryLine)
 
         for (title, findings, mark, kind) in [
-            ("Blockers", blockers, "✗", ReportStyle.blocker),
-            ("Warnings", warnings, "!", ReportStyle.warning),
+            (Self.blockersTitle, blockers, "✗", ReportStyle.blocker),
+            (Self.warningsTitle, warnings, "!", ReportStyle.warning),
         ] where !findings.isEmpty {
             lines.append("")
-            lines.append(style("\(title) (\(findings.count))", .emphasis))
+            lines.append(style("\(title.name) (\(findings.count))", .emphasis) + title.meaning)
             for finding in findings {
                 lines += textLines(
                     finding, mark: style(mark, kind), kind: kind, width: width,
@@ -46,6 +46,14 @@ extension CheckReport {
         lines.append(nextStep)
         return lines.joined(separator: "\n") + "\n"
     }
+
+    static let blockersTitle = (
+        name: "Blockers",
+        meaning: ": `poetry install` would fail, or compile from source, on this target"
+    )
+    static let warningsTitle = (
+        name: "Warnings", meaning: ": these install, but from source or without compiled speedups"
+    )
 
     /// `debian (manylinux_2_36_x86_64)`, or the tag alone when it was given as such.
     var targetDescription: String {
@@ -67,7 +75,8 @@ extension CheckReport {
                 ? "Every package installs from a wheel on this target."
                 : "Every package installs; the warnings above are worth a look."
         }
-        return "Fix the blockers above, then run `preflight check` again."
+        return
+            "Fix the blockers above (each `fix:` line says how), then run `preflight check` again."
     }
 
     private func textLines(
