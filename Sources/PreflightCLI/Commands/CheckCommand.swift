@@ -1,4 +1,5 @@
 import Preflight
+import PythonPackaging
 
 /// `preflight check`: will the locked project install on the target, wheels only?
 let checkCommand = CommandSpec(
@@ -52,7 +53,15 @@ enum ReportFormat: String, CaseIterable {
     do {
         let project = try Project(folder: parsed.positionals.first ?? ".")
         let target = try TargetOptions.target(parsed, project: project)
+        console.debug(
+            "target: Python \(target.pythonText) on \(target.name), "
+                + "\(target.tags.count) supported tags, best \(target.tags.first?.description ?? "-")"
+        )
         report = try LockCheck.run(project, target: target, groups: groups)
+        console.debug(
+            "read \(project.folder)/\(project.lockFileName) (lock-version \(report.lockVersion)); "
+                + "\(report.packages.count) packages installed for groups "
+                + report.groups.joined(separator: ", "))
     } catch let error as CheckError {
         console.error(error.message)
         if let hint = error.hint { console.hint(hint) }

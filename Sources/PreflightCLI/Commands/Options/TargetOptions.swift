@@ -9,10 +9,7 @@ enum TargetOptions {
             help: "Target Python: 3.14, 3.14.1 or 3.14t (default 3.14)."),
         OptionSpec(
             "--platform", value: "PLATFORM",
-            help: """
-                debian, alpine, debian-arm64, alpine-arm64 or a platform tag \
-                (default debian).
-                """),
+            help: "debian, debian-arm64, alpine, alpine-arm64 or a tag (default debian)."),
     ]
 
     /// The target from the command line, else `[tool.preflight]` of `project`, else
