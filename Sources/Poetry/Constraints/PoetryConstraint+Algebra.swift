@@ -103,10 +103,15 @@ extension PoetryConstraint.Node {
         let flattened = nodes.flatMap(\.pieces)
         if flattened.isEmpty { return .empty }
         if flattened.contains(where: \.isAny) { return .any }
-        let sorted = flattened.enumerated().sorted { lhs, rhs in
-            let order = compare(lhs.element, rhs.element)
-            return order != 0 ? order < 0 : lhs.offset < rhs.offset
-        }.map(\.element)
+        // Pieces usually arrive in order; sort (stably) only when they do not.
+        let inOrder = zip(flattened, flattened.dropFirst()).allSatisfy { compare($0, $1) <= 0 }
+        let sorted =
+            inOrder
+            ? flattened
+            : flattened.enumerated().sorted { lhs, rhs in
+                let order = compare(lhs.element, rhs.element)
+                return order != 0 ? order < 0 : lhs.offset < rhs.offset
+            }.map(\.element)
         var merged: [Piece] = []
         for piece in sorted {
             if let last = merged.last, allowsAny(last, piece) || isAdjacent(last, piece) {

@@ -60,6 +60,11 @@ extension PoetryConstraint {
     static func splitConjunctions(_ text: String) -> [String] {
         let s = Array(text.unicodeScalars)
         let operatorsAndSeparators: Set<Unicode.Scalar> = ["^", "~", "=", ">", "<", " ", ","]
+        // spaces[i]: how many spaces start at i, so that no input is quadratic.
+        var spaces = [Int](repeating: 0, count: s.count + 1)
+        for index in stride(from: s.count - 1, through: 0, by: -1) where s[index] == " " {
+            spaces[index] = spaces[index + 1] + 1
+        }
         var parts: [String] = []
         var pieceStart = 0
         var position = 1
@@ -69,18 +74,14 @@ extension PoetryConstraint {
                 continue
             }
             // ` *` before the separator, greedy, giving back one space at a time.
-            var leading = 0
-            while position + leading < s.count, s[position + leading] == " " { leading += 1 }
+            let leading = spaces[position]
             for before in stride(from: leading, through: 0, by: -1) {
                 let separator = position + before
                 guard separator < s.count, s[separator] == "," || s[separator] == " ",
                     s[separator - 1] != "-",
                     separator + 1 >= s.count || s[separator + 1] != "-"
                 else { continue }
-                var trailing = 0
-                while separator + 1 + trailing < s.count, s[separator + 1 + trailing] == " " {
-                    trailing += 1
-                }
+                let trailing = spaces[separator + 1]
                 for after in stride(from: trailing, through: 0, by: -1) {
                     let end = separator + 1 + after
                     let atEnd = end == s.count || (end == s.count - 1 && s[end] == "\n")

@@ -16,8 +16,8 @@ public struct PoetryConstraintError: Error, Equatable, Sendable, CustomStringCon
 
     /// One line: `invalid version constraint '~>1.0': …; did you mean '~=1.0'?`.
     public var description: String {
-        var text = "invalid version constraint '\(constraint)'"
-        if part != constraint { text += ": cannot read '\(part)'" }
+        var text = "invalid version constraint '\(Self.excerpt(constraint))'"
+        if part != constraint { text += ": cannot read '\(Self.excerpt(part))'" }
         text +=
             part.isEmpty
             ? ": expected a constraint such as '^1.2', found nothing"
@@ -25,5 +25,10 @@ public struct PoetryConstraintError: Error, Equatable, Sendable, CustomStringCon
                 + "'>=', '<=', '>', '<') or a wildcard such as '1.2.*'"
         if let hint { text += "; \(hint)" }
         return text
+    }
+
+    /// `text`, shortened to its first 40 characters.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 40 ? text : text.prefix(40) + "…"
     }
 }
