@@ -14,6 +14,7 @@ let benchmarks: [Benchmark] = [
     tagsBenchmark,
     .poetryLock,
     indexBenchmark,
+    .check,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -8,6 +8,9 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case missingArgument(String)
     case invalidValue(option: String, value: String, expected: String)
     case conflictingOptions(String, String)
+    /// A `--python` or `--platform` value (or its `[tool.preflight]` default) that is
+    /// not a target.
+    case invalidTarget(String)
 
     public var description: String {
         switch self {
@@ -27,6 +30,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             "invalid value '\(value)' for '\(option)': expected \(expected)"
         case .conflictingOptions(let first, let second):
             "'\(first)' cannot be used with '\(second)'"
+        case .invalidTarget(let message):
+            message
         }
     }
 

@@ -10,5 +10,5 @@ public let rootCommand = CommandSpec(
         will resolve and install on a target Python and platform using wheels only; if not,
         it explains why and proposes the smallest pyproject.toml edit that fixes it.
         """,
-    subcommands: [versionsCommand, indexCommand, cacheCommand, debugCommand]
+    subcommands: [checkCommand, versionsCommand, indexCommand, cacheCommand, debugCommand]
 )
