@@ -51,7 +51,7 @@ let package = Package(
         tests("PythonPackagingTests", ["PythonPackaging"]),
         tests("PoetryTests", ["Poetry", "TOML", "PythonPackaging"]),
         tests("PackageIndexTests", ["PackageIndex", "PythonPackaging", "Poetry"]),
-        tests("PreflightTests", ["Preflight"]),
+        tests("PreflightTests", ["Preflight", "PythonPackaging", "Poetry", "TOML"]),
         tests("PreflightCLITests", ["PreflightCLI", "Preflight"]),
     ],
     swiftLanguageModes: [.v6]

@@ -60,7 +60,8 @@ class Target:
     def platform_tags(self) -> list[str]:
         """Platform tags in pip's order of preference (packaging's order on that system)."""
         major, newest = self.libc_version
-        tags: list[str] = []
+        # packaging 26 lists linux_<arch> first on Linux, then manylinux or musllinux.
+        tags: list[str] = [f"linux_{self.machine}"]
         if self.libc == "glibc":
             oldest = 5 if self.machine in ("x86_64", "i686") else 17
             for minor in range(newest, oldest - 1, -1):
@@ -71,7 +72,6 @@ class Target:
         else:
             for minor in range(newest, -1, -1):
                 tags.append(f"musllinux_{major}_{minor}_{self.machine}")
-        tags.append(f"linux_{self.machine}")
         return tags
 
     def tags(self) -> list[Tag]:
@@ -483,7 +483,7 @@ def analyse(project: Path, target: Target) -> dict[str, Any]:
     installed.sort(key=order)
     return {
         "target": {"name": target.name, "python": PYTHON_FULL_VERSION,
-                   "platform": target.platform_tags()[0]},
+                   "platform": target.platform_tags()[1]},
         "groups": groups,
         "verdict": "blocked" if blockers else "ready",
         "blockers": blockers,

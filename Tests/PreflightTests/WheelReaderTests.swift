@@ -75,7 +75,7 @@ import Testing
         Choice(files: ["a-1-cp311-cp311-manylinux_2_17_x86_64.whl", "a-1.tar.gz"], best: nil),
         Choice(
             files: ["a-1-cp314-cp314-linux_x86_64.whl", "a-1-cp314-cp314-manylinux1_x86_64.whl"],
-            best: "a-1-cp314-cp314-manylinux1_x86_64.whl"),
+            best: "a-1-cp314-cp314-linux_x86_64.whl"),
     ])
     func bestWheel(_ choice: Choice) {
         var reader = WheelReader(target: Self.target)

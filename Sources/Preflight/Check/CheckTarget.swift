@@ -35,7 +35,7 @@ public struct CheckTarget: Sendable {
         markerEnvironment = environment.markerEnvironment
         // `fullVersion` is always `N.N.N` with small numbers, so it parses.
         pythonVersion = (try? Version(environment.python.fullVersion)) ?? Version.zero
-        tags = Self.glibcOrMuslFirst(environment)
+        tags = environment.supportedTags
         var ranks: [WheelTag: Int] = [:]
         ranks.reserveCapacity(tags.count)
         for (rank, tag) in tags.enumerated() where ranks[tag] == nil { ranks[tag] = rank }
@@ -47,40 +47,12 @@ public struct CheckTarget: Sendable {
 
     /// The best platform tag, such as `manylinux_2_36_x86_64`.
     public var platformTag: String {
-        tags.first { $0.platform != "any" }?.platform ?? name
+        environment.platform.primaryPlatformTag
     }
 
     /// The supported tags with `linux_<arch>` after the manylinux or musllinux tags in
     /// each run of one interpreter and ABI.
     ///
-    /// `packaging` 26 puts `linux_<arch>` first on Linux; the ground truth of
-    /// Fixtures/README.md (rule 1) and older `packaging` releases put it last. Only
-    /// wheels from private indexes carry the tag (PyPI refuses it), so the order decides
-    /// little; the ground truth's is used.
-    private static func glibcOrMuslFirst(_ environment: TargetEnvironment) -> [WheelTag] {
-        switch environment.platform.kind {
-        case .manylinux, .musllinux: break
-        default: return environment.supportedTags
-        }
-        var result: [WheelTag] = []
-        result.reserveCapacity(environment.supportedTags.count)
-        var deferred: [WheelTag] = []
-        var run: (interpreter: String, abi: String)?
-        for tag in environment.supportedTags {
-            if let current = run, current != (tag.interpreter, tag.abi) {
-                result += deferred
-                deferred.removeAll()
-            }
-            run = (tag.interpreter, tag.abi)
-            if tag.platform.hasPrefix("linux_") {
-                deferred.append(tag)
-            } else {
-                result.append(tag)
-            }
-        }
-        return result + deferred
-    }
-
     /// `3.14.0`, or `3.14.0t` for a free-threaded build.
     public var pythonText: String {
         environment.python.fullVersion + (environment.python.isFreeThreaded ? "t" : "")

@@ -160,7 +160,7 @@ enum WheelOffer {
         let tags = wheels.flatMap(\.tagSet.tags)
         guard !tags.contains(where: { environment.rank(of: $0) != nil }) else { return nil }
         let platformTags = Set(environment.platform.platformTags)
-        let bestPlatform = environment.platform.platformTags.first ?? "any"
+        let bestPlatform = environment.platform.primaryPlatformTag
         let fitsInterpreter = tags.contains {
             environment.rank(
                 of: WheelTag(interpreter: $0.interpreter, abi: $0.abi, platform: bestPlatform))

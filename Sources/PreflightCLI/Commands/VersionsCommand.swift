@@ -16,7 +16,7 @@ let versionsCommand = CommandSpec(
         OptionSpec(
             "--spec", value: "SPECIFIERS", help: "Only releases these allow, e.g. '>=1.60'."),
         OptionSpec("--format", value: "FORMAT", help: "text (default) or json."),
-    ] + targetOptions + indexOptions,
+    ] + TargetOptions.specs + indexOptions,
     positionals: [PositionalSpec("NAME", help: "The package name.")],
     run: runVersions
 )
@@ -45,7 +45,7 @@ private func runVersions(_ parsed: ParsedArguments, console: Console) throws -> 
             throw UsageError.invalidValue(option: "--spec", value: text, expected: "\(error)")
         }
     }
-    let target = try parseTarget(parsed)
+    let target = try TargetOptions.environment(parsed)
     let client = try makeIndexClient(parsed, console: console)
 
     let result = waitFor { () async -> Result<ProjectPage, IndexError> in

@@ -1,4 +1,11 @@
 extension TargetPlatform {
+    /// The tag that names this platform in reports, such as `manylinux_2_36_x86_64`:
+    /// the first of ``platformTags`` other than the generic `linux_<arch>`, which
+    /// `packaging` lists first on Linux.
+    public var primaryPlatformTag: String {
+        platformTags.first { !$0.hasPrefix("linux_") } ?? platformTags.first ?? description
+    }
+
     /// The platform tags an interpreter on this platform accepts, best first, as
     /// `packaging.tags.platform_tags()` yields them there.
     public var platformTags: [String] {

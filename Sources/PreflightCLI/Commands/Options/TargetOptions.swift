@@ -1,4 +1,5 @@
 import Preflight
+import PythonPackaging
 
 /// `--python` and `--platform`: the target of check, resolve and propose.
 enum TargetOptions {
@@ -11,6 +12,32 @@ enum TargetOptions {
             "--platform", value: "PLATFORM",
             help: "debian, debian-arm64, alpine, alpine-arm64 or a tag (default debian)."),
     ]
+
+    /// The target from the command line alone, else 3.14 on debian.
+    static func environment(_ parsed: ParsedArguments) throws(UsageError)
+        -> TargetEnvironment
+    {
+        let python = parsed.value("--python") ?? "3.14"
+        let platform = parsed.value("--platform") ?? "debian"
+        do {
+            return try TargetEnvironment(python: python, platform: platform)
+        } catch {
+            switch error {
+            case .invalidPython:
+                throw .invalidValue(
+                    option: "--python", value: python,
+                    expected: "a Python version such as '3.14', '3.14.2' or '3.14t'")
+            case .freeThreadingUnavailable:
+                throw .invalidValue(
+                    option: "--python", value: python,
+                    expected: "Python 3.13 or later for a free-threaded build")
+            case .unsupportedPlatform:
+                throw .invalidValue(
+                    option: "--platform", value: platform,
+                    expected: "debian, debian-arm64, alpine, alpine-arm64 or a platform tag")
+            }
+        }
+    }
 
     /// The target from the command line, else `[tool.preflight]` of `project`, else
     /// 3.14 on debian. A bad value is a usage error naming the option or the setting.
