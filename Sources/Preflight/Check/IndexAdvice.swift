@@ -100,7 +100,8 @@ public enum IndexAdvice {
                     " that installs (from its pure-Python wheel); \(compiled.version) is the"
                     + " first with a compiled wheel for \(wanted)"
             }
-            fix += first.version == newest.version
+            fix +=
+                first.version == newest.version
                 ? " (and the newest)" : " (\(newest.version) is the newest)"
         } else {
             let newest = releases.last { !$0.files.isEmpty && !$0.version.isPrerelease }
