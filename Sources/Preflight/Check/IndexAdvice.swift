@@ -106,10 +106,15 @@ public enum IndexAdvice {
         } else {
             let newest = releases.last { !$0.files.isEmpty && !$0.version.isPrerelease }
             fix = "no release of \(finding.name)"
-            if let version = finding.version { fix += " from \(version) on" }
-            fix += " has a wheel for \(wanted)"
-            if let newest { fix += " (the newest is \(newest.version))" }
-            fix += "; it would be compiled from source, or must be replaced"
+            if let newest, let locked, newest.version > locked {
+                fix += " from \(locked) to \(newest.version) (the newest)"
+                fix += " has a wheel for \(wanted)"
+            } else {
+                fix += " has a wheel for \(wanted) yet"
+                if let version = finding.version { fix += " (\(version) is the newest)" }
+            }
+            fix += "; pip would compile it from source, so build it with a compiler in the"
+            fix += " image or replace it"
         }
         if let pin = PackageFindings.pin(in: finding) { fix += "; " + pin }
         advised.fix = fix

@@ -69,7 +69,7 @@ enum ReportFormat: String, CaseIterable {
             "read \(project.folder)/\(project.lockFileName) (lock-version \(report.lockVersion)); "
                 + "\(report.packages.count) packages installed for groups "
                 + report.groups.joined(separator: ", "))
-        switch consultIndex(report, project: project, parsed: parsed, console: console) {
+        switch try consultIndex(report, project: project, parsed: parsed, console: console) {
         case .success(let advised): report = advised
         case .failure(let failure): return failure.status
         }

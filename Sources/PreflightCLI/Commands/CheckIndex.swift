@@ -22,7 +22,10 @@ let checkIndexOptions: [OptionSpec] =
 /// status instead when an index the command line names cannot be used at all.
 func consultIndex(
     _ report: CheckReport, project: Project, parsed: ParsedArguments, console: Console
-) -> Result<CheckReport, CheckIndexFailure> {
+) throws(UsageError) -> Result<CheckReport, CheckIndexFailure> {
+    if parsed.has("--offline"), parsed.has("--refresh") {
+        throw .conflictingOptions("--offline", "--refresh")
+    }
     let commandLineSnapshot = parsed.value("--index-snapshot")
     if parsed.has("--offline"), commandLineSnapshot == nil { return .success(report) }
     let names = IndexAdvice.packageNames(in: report)
