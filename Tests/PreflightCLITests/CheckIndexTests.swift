@@ -181,6 +181,24 @@ import Testing
                 + " (and the newest); pyproject.toml pins it (`natpkg ==1.0`)")
     }
 
+    @Test func versionsReadsTheSourcesOfAProject() async {
+        var (status, captured) = await Self.run([
+            "versions", "shippo-core", "--project", Self.scenario, "--index-snapshot",
+            Self.indexes,
+        ])
+        #expect(status == .success)
+        #expect(captured.outputText.contains("newest: 2.0.20251110090000"))
+
+        (status, captured) = await Self.run([
+            "versions", "shippo-core", "--project", "/nonexistent/project",
+        ])
+        #expect(status == .usage)
+        #expect(
+            captured.errorText
+                == "error: invalid value '/nonexistent/project' for '--project': expected a"
+                + " folder with a pyproject.toml\n")
+    }
+
     @Test func versionsAnswersFromTheSnapshot() async {
         let (status, captured) = await Self.run([
             "versions", "grpcio", "--index-snapshot", Self.indexes + "/pypi", "--python", "3.14",

@@ -78,9 +78,8 @@ public enum IndexAdvice {
             advised.reason = .sdistOnlyNative
             advised.detail =
                 "\(finding.name) \(finding.version ?? "") ships only an sdist, while other"
-                + " releases ship compiled wheels (\(example.version) has "
-                + "\(example.wheels.count)), so it has native code and pip would compile it"
-                + " from source"
+                + " releases ship compiled wheels (such as \(example.version)): it has native"
+                + " code, so pip would compile it from source"
         }
 
         let installable = releases.filter { isInstallable($0, on: target) }
