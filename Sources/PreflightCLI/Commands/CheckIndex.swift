@@ -32,26 +32,37 @@ func consultIndex(
     guard !names.isEmpty else { return .success(report) }
     let isExplicit = commandLineSnapshot != nil || hasIndexURLOptions(parsed)
 
-    // The client: a snapshot alone, or the project's sources through the cache.
-    var options = parsed
-    let projectSnapshot = commandLineSnapshot == nil ? snapshotSetting(of: project) : nil
-    if let projectSnapshot { options.values["--index-snapshot"] = [projectSnapshot] }
-    let usesSnapshot = options.value("--index-snapshot") != nil
-    let client: IndexClient
-    do {
-        let sources = try project.pyproject.map { (pyproject) throws(IndexError) in
-            try ProjectSources(pyproject)
-        }
-        client = try makeIndexClient(options, console: console, project: sources)
-    } catch {
-        return unusable(
-            "\(error)", report: report, isExplicit: isExplicit, console: console)
-    }
-    let asked = usesSnapshot ? onlySnapshot(client) : client
+    // A snapshot alone, read here; or the project's sources through the cache.
+    let snapshot = commandLineSnapshot ?? snapshotSetting(of: project)
+    let usesSnapshot = snapshot != nil
     console.debug("asking the index about " + names.joined(separator: ", "))
-
-    let (advised, failures) = waitFor { await IndexAdvice.run(report, client: asked) }
-    console.progress(nil)
+    let advised: CheckReport
+    let failures: [String: IndexError]
+    if let snapshot {
+        let index: SnapshotIndex
+        do {
+            index = try SnapshotIndex(directory: URL(fileURLWithPath: snapshot))
+        } catch {
+            return unusable(
+                "\(error)", report: report, isExplicit: isExplicit, console: console)
+        }
+        let pages: [String: ProjectPage]
+        (pages, failures) = snapshotPages(names, in: index)
+        advised = IndexAdvice.advise(report, pages: pages)
+    } else {
+        let client: IndexClient
+        do {
+            let sources = try project.pyproject.map { (pyproject) throws(IndexError) in
+                try ProjectSources(pyproject)
+            }
+            client = try makeIndexClient(parsed, console: console, project: sources)
+        } catch {
+            return unusable(
+                "\(error)", report: report, isExplicit: isExplicit, console: console)
+        }
+        (advised, failures) = waitFor { await IndexAdvice.run(report, client: client) }
+        console.progress(nil)
+    }
     if failures.isEmpty { return .success(advised) }
 
     // Failures: the lock's advice stands for those packages.
@@ -90,14 +101,33 @@ private func unusable(
     return .failure(CheckIndexFailure(status: .network))
 }
 
-/// A client reading `client`'s snapshot only: offline, without the cache.
-private func onlySnapshot(_ client: IndexClient) -> IndexClient {
-    var configuration = client.configuration
-    configuration.mode = .offline
-    configuration.cacheDirectory = nil
-    return IndexClient(
-        sources: client.sources, namedSources: client.namedSources,
-        configuration: configuration)
+/// The pages `index` records for `names`, read in parallel on plain threads (the
+/// snapshot is local: no task outlives the call); a missing project is a failure.
+private func snapshotPages(_ names: [String], in index: SnapshotIndex)
+    -> (pages: [String: ProjectPage], failures: [String: IndexError])
+{
+    let lock = NSLock()
+    nonisolated(unsafe) var pages: [String: ProjectPage] = [:]
+    nonisolated(unsafe) var failures: [String: IndexError] = [:]
+    DispatchQueue.concurrentPerform(iterations: names.count) { offset in
+        let name = names[offset]
+        let result: Result<ProjectPage, IndexError>
+        do throws(IndexError) {
+            guard let page = try index.page(for: name) else {
+                throw .packageNotFound(name, sources: [index.directory.path])
+            }
+            result = .success(page)
+        } catch {
+            result = .failure(error)
+        }
+        lock.lock()
+        switch result {
+        case .success(let page): pages[name] = page
+        case .failure(let error): failures[name] = error
+        }
+        lock.unlock()
+    }
+    return (pages, failures)
 }
 
 /// `[tool.preflight] index-snapshot`, relative to the project folder.
