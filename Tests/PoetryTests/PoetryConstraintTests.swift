@@ -33,6 +33,12 @@ import Testing
             constraint: ">=1.0,<2.0,!=1.5", text: ">=1.0,!=1.5,<2.0", pep440: ">=1.0,<2.0,!=1.5"),
         TextCase(constraint: "dev", text: "0.0.dev0", pep440: "==0.0.dev0"),
         TextCase(constraint: "<>1.0", text: "1.0", pep440: "==1.0"),
+        TextCase(constraint: "3.0-betadev1", text: "3.0b0.dev1", pep440: "==3.0b0.dev1"),
+        TextCase(constraint: "!=1apost2", text: "!=1a0.post2", pep440: "!=1a0.post2"),
+        TextCase(
+            constraint: "~3.1-postdev1", text: ">=3.1.post0.dev1,<3.2",
+            pep440: ">=3.1.post0.dev1,<3.2"),
+        TextCase(constraint: "1.0-BETADEV1", text: "1.0beta0.dev1", pep440: "==1.0beta0.dev1"),
     ])
     func rendersAsPoetryCore(_ testCase: TextCase) throws {
         let constraint = try PoetryConstraint(testCase.constraint)
