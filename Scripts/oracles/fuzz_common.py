@@ -61,3 +61,22 @@ def append_split(prefix, rows):
         for request, expected in rows:
             requests.write(json.dumps(request) + "\n")
             responses.write(json.dumps(expected, ensure_ascii=False) + "\n")
+
+
+# Scalars that Swift's grapheme clustering glues to their neighbours (combining
+# marks, joiners, variation selectors, CR LF) and case-mapping oddities: a
+# parser that walks Characters instead of scalars disagrees with Python on them.
+UNICODE_NOISE = ["\u0301", "\u0345", "\u0308", "\u200d", "\u200c", "\ufe0f", "\U0001f3fb",
+                 "\r\n", "\u0130", "\u0131", "\u017f", "\u212a", "\u03a3", "\u00df",
+                 "\u1e9e", "\uff11", "\u0663", "e\u0301", "\u00e9", "\u0cbe", "\u1160",
+                 "\U000e0001", "\u034f", "\u0600", "\u1c89", "\ua7cb", "\U00011f00",
+                 "\U00031350", "\u30fb", "\uff65", "\u00b7", "\u0387", "\u2118", "\u212e",
+                 "\u309b", "\u1885", "\u00aa", "\u2160", "\u00bd", "\U0001d7ce", "\u0e4f"]
+
+
+def sprinkle(rng, text, count=1):
+    """`text` with `count` scalars from UNICODE_NOISE inserted at random places."""
+    for _ in range(count):
+        position = rng.randint(0, len(text))
+        text = text[:position] + rng.choice(UNICODE_NOISE) + text[position:]
+    return text

@@ -240,8 +240,33 @@ PROBES = [
 ]
 
 
-def cases(rng, scale):
+# Shapes that once disagreed: `===` compared with Python's str.lower() (final
+# sigma, Unicode 14 data) and by scalars, not canonical equivalence; a
+# combining mark right after the operator.
+ARBITRARY_PAIRS = [
+    ("===\u00e9", "e\u0301"), ("===e\u0301", "\u00e9"), ("===\u03b1\u03c2", "\u0391\u03a3"),
+    ("===\u0391\u03a3", "\u03b1\u03c2"), ("===\u0130", "i\u0307"), ("===A\u030a", "\u00c5"),
+    ("===\u212b", "\u00e5"), ("===\u0345", "\u03b9"), ("===x\u03a3y", "x\u03c3y"),
+    ("===\u1c89", "\u1c8a"), ("===\ua7cb", "\u0264"), ("===\ua7dc", "\u019b"),
+    ("===a,\u0301b", "a"), ("==\u03031.0", "1.0"), ("===1.0\u0301", "1.0\u0301"),
+]
+
+
+def regression_cases():
     out = []
+    for spec, version in ARBITRARY_PAIRS:
+        for prereleases in (None, True, False):
+            request = {"op": "contains", "specifier": spec, "version": version,
+                       "prereleases": prereleases}
+            out.append((request, contains_answer(spec, version, prereleases)))
+        versions = [version, spec[3:], spec[3:].upper()]
+        request = {"op": "filter", "specifier": spec, "versions": versions, "prereleases": None}
+        out.append((request, filter_answer(spec, versions, None)))
+    return out
+
+
+def cases(rng, scale):
+    out = regression_cases()
     for spec in SPEC_CORNERS:
         for probe in PROBES:
             prereleases = rng.choice([None, True, False])
@@ -259,6 +284,9 @@ def cases(rng, scale):
     for _ in range(1500 * scale):
         text = mutate(rng, rng.choice(versions))
         out.append(({"op": "parse", "version": text}, parse_answer(text)))
+    for _ in range(500 * scale):
+        text = fuzz_common.sprinkle(rng, rng.choice(versions))
+        out.append(({"op": "parse", "version": text}, parse_answer(text)))
     valid = []
     for text in versions:
         try:
@@ -275,6 +303,12 @@ def cases(rng, scale):
         v, _ = rng.choice(valid)
         spec = random_set(rng, v)
         probe = near(rng, v) if rng.random() < 0.85 else rng.choice(valid)[1]
+        if rng.random() < 0.05:
+            spec = fuzz_common.sprinkle(rng, spec)
+        if rng.random() < 0.03:
+            probe = fuzz_common.sprinkle(rng, probe)
+        if rng.random() < 0.03:
+            spec = "===" + fuzz_common.sprinkle(rng, probe)
         if rng.random() < 0.03:
             probe = rng.choice(["foo", "FOO", "", "1.0-Beta", "2004d", " 1.0 "])
         prereleases = rng.choice([None, None, True, False])
@@ -339,7 +373,7 @@ def main():
     all_cases = cases(rng, args.scale) + real_cases(rng, args.scale)
     mismatches = fuzz_common.compare("pep440", all_cases)
     if args.save_sample:
-        rows = [(request, want) for request, want, _ in mismatches]
+        rows = [(request, want) for request, want, _ in mismatches] + regression_cases()
         rows += rng.sample(all_cases, min(args.save_sample, len(all_cases)))
         fuzz_common.append_split(str(OUT), rows)
 

@@ -9,8 +9,8 @@ specifier sets with duplicates) and their mutants; markers from a grammar with
 nested parentheses, `in`/`not in`, legacy names, string-vs-string and
 variable-vs-variable comparisons, invalid versions and `===`, evaluated in
 environments with odd python_full_version values. With --save-sample, appends
-every disagreement plus N random agreeing cases to
-Tests/PythonPackagingTests/Resources/pep508/regressions.jsonl.
+every disagreement plus N random agreeing cases to the committed
+Tests/PythonPackagingTests/Resources/pep508/requirements.jsonl and markers.jsonl.
 """
 
 import argparse
@@ -22,7 +22,7 @@ import fuzz_common
 from pep508_vectors import base_env, marker_answer, requirement_answer
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-OUT = ROOT / "Tests/PythonPackagingTests/Resources/pep508/regressions.jsonl"
+OUT = ROOT / "Tests/PythonPackagingTests/Resources/pep508"
 
 SPACES = ["", "", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\xa0", "\u3000"]
 NAMES = ["a", "A", "foo", "Foo_Bar", "foo.bar", "foo-bar", "foo--bar", "x_y.z-w", "a1",
@@ -76,6 +76,17 @@ REQUIREMENT_CORNERS = [
     "name; (extra == 'a' or extra == 'b') and os_name == 'nt'",
     "name; python_version ~= '3.8'", "name; python_version < '3.8' or python_version > '3.9'",
     "name;python_version=='3.8'", "name ;python_version=='3.8'",
+]
+
+
+# Shapes that once disagreed: duplicate specifiers in the rendered set
+# (packaging keeps the first by text of those that mean the same), `===`
+# operands with combining marks or case oddities, a quote glued to a mark.
+REGRESSIONS = [
+    "a !=4.0.0a0,!=4.0.0a", "a >=1.0,>=1.0.0", "a>=1.0.0,>=1.0,>=1,<2", "a (>=1.0a,>=1.0a0)",
+    "a ==1.0+a,==1.0.0+A", "a ~=1.0,~=1.0.0", "a ==1.0.*,==1.0.0.*", "a ===1.0,===1.0.0",
+    "a >=01.0,>=1.0", "a ===\u0345", "a ===\u00e9,===e\u0301", "a ===\u0391\u03a3",
+    "a ; os_name == '\"\u0301'", "a ; os_name == \"'\u0301\"", "a ; '\u0301' in os_name",
 ]
 
 
@@ -180,7 +191,8 @@ def main():
     cases = []
     texts = [random_requirement(rng) for _ in range(6000 * args.scale)]
     texts += [mutate(rng, rng.choice(texts)) for _ in range(2000 * args.scale)]
-    texts += REQUIREMENT_CORNERS
+    texts += REQUIREMENT_CORNERS + REGRESSIONS
+    texts += [fuzz_common.sprinkle(rng, rng.choice(texts)) for _ in range(1000 * args.scale)]
     texts += [mutate(rng, rng.choice(REQUIREMENT_CORNERS)) for _ in range(1000 * args.scale)]
     for text in texts:
         cases.append(({"op": "requirement", "input": text}, requirement_answer(text)))
@@ -188,6 +200,7 @@ def main():
     markers = [random_marker(rng) for _ in range(5000 * args.scale)]
     markers += [mutate(rng, rng.choice(markers)) for _ in range(1000 * args.scale)]
     markers += [text.split(";", 1)[1] for text in REQUIREMENT_CORNERS if ";" in text] * 7
+    markers += [fuzz_common.sprinkle(rng, rng.choice(markers)) for _ in range(800 * args.scale)]
     for text in markers:
         env = dict(rng.choice(envs))
         extra = rng.choice([None, "", "Foo_Bar", "foo-bar", "FOO.BAR", "x", ["a", "Foo_Bar"]])
@@ -198,9 +211,12 @@ def main():
     mismatches = fuzz_common.compare("pep508", cases)
     if args.save_sample:
         rows = [(request, want) for request, want, _ in mismatches]
+        rows += [({"op": "requirement", "input": text}, requirement_answer(text))
+                 for text in REGRESSIONS]
         rows += rng.sample(cases, min(args.save_sample, len(cases)))
-        with open(OUT, "a", encoding="utf-8") as out:
-            for request, want in rows:
+        for request, want in rows:
+            name = "requirements" if request["op"] == "requirement" else "markers"
+            with open(OUT / f"{name}.jsonl", "a", encoding="utf-8") as out:
                 line = {"request": request, "response": want}
                 out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
 

@@ -27,6 +27,24 @@ OPERATORS = ["", "", "^", "~", "~=", "==", "=", "!=", ">=", "<=", ">", "<", "v",
 SPACES = ["", "", "", " ", "  ", "\t"]
 
 
+# Shapes that once disagreed: a phase with no number run into the next one
+# (`betadev1`, `apost2`), which poetry-core reads as two phases.
+REGRESSIONS = [
+    "3.0-betadev1", "!=1apost2", "~3.1.0-postdev1", "1.0-BETADEV1", "^10.2bdev1",
+    ">=1.2-betadev1 || ^1.2", "1.0RCdev1", "1.0Apost2", "1.0aPOST2.DEV3", "1.0rcr1", "1.0cr1",
+    "1.0previewrev2", "1.0prer1", "1.0PREVIEWdev", "<=2.1apost2", "==3.1.1adev1",
+]
+
+
+def regression_cases():
+    out = []
+    for text in REGRESSIONS:
+        versions = sorted({"1.0", "1.0rc0.dev1", "3.0b0.dev1", "3.0", "1a0.post2", "1a0",
+                           "3.1.0.post0.dev1", "3.1.0", "10.2b0.dev1", "11.0", "1.0a0.post2"})
+        out.append(({"constraint": text, "versions": versions}, answer(text, versions)))
+    return out
+
+
 def version(rng):
     length = rng.choice([1, 2, 2, 3, 3, 4])
     release = [str(rng.choice([0, 0, 1, 1, 2, 3, 10])) for _ in range(length)]
@@ -101,14 +119,18 @@ def main():
     parser.add_argument("--save-sample", type=int, default=0)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    cases = []
+    cases = regression_cases()
     for _ in range(8000 * args.scale):
         text = constraint(rng)
         versions = probes(rng, text)
+        if rng.random() < 0.05:
+            text = fuzz_common.sprinkle(rng, text)
+        if rng.random() < 0.05:
+            versions.append(fuzz_common.sprinkle(rng, rng.choice(versions)))
         cases.append(({"constraint": text, "versions": versions}, answer(text, versions)))
     mismatches = fuzz_common.compare("poetry-constraint", cases)
     if args.save_sample:
-        rows = [(request, want) for request, want, _ in mismatches]
+        rows = [(request, want) for request, want, _ in mismatches] + regression_cases()
         rows += rng.sample(cases, min(args.save_sample, len(cases)))
         fuzz_common.append_split(str(OUT), rows)
 

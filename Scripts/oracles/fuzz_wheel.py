@@ -86,9 +86,12 @@ def main():
             table.setdefault(next(iter(tags.parse_tag(text))), rank)
         ranks[(python, platform)] = table
     lines = []
-    for _ in range(15000 * args.scale):
+    for index in range(15000 * args.scale):
         python, platform = rng.choice(FILENAME_TARGETS)
-        lines.append(answer(random_filename(rng), python, platform, ranks[(python, platform)]))
+        filename = random_filename(rng)
+        if index % 20 == 0:
+            filename = fuzz_common.sprinkle(rng, filename)
+        lines.append(answer(filename, python, platform, ranks[(python, platform)]))
     cases = [(line["request"], line["response"]) for line in lines]
     mismatches = fuzz_common.compare("wheel", cases)
     if args.save_sample:

@@ -101,7 +101,7 @@ enum PythonStringLiteral {
     private static let scalarsByName: [String: Unicode.Scalar] = {
         var table: [String: Unicode.Scalar] = [:]
         for value in UInt32(0)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(value) else { continue }
+            guard let scalar = Unicode.Scalar(value), PythonCase.isKnown(scalar) else { continue }
             if let name = scalar.properties.name { table[name] = scalar }
             if let alias = scalar.properties.nameAlias { table[alias] = scalar }
         }

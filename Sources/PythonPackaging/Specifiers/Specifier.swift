@@ -89,7 +89,7 @@ extension Specifier {
     /// rejects text that is not a version.
     public func contains(_ text: String, prereleases: Bool? = nil) -> Bool {
         if rule.kind == .arbitrary {
-            guard text.lowercased() == rule.text else { return false }
+            guard PythonText.equals(PythonCase.lowercased(text), rule.text) else { return false }
             guard prereleases == false else { return true }
             return (try? Version(text))?.isPrerelease != true
         }

@@ -32,8 +32,9 @@ public struct SpecifierSet: Sendable, Hashable, CustomStringConvertible {
     /// are skipped, and an empty string is the set of all versions.
     public init(_ text: String) throws(SpecifierParseError) {
         var parsed: [Specifier] = []
-        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let trimmed = PythonWhitespace.trimmed(item)
+        let items = text.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false)
+        for item in items {
+            let trimmed = PythonWhitespace.trimmed(Substring(item))
             if trimmed.isEmpty { continue }
             parsed.append(try Specifier(String(trimmed)))
         }
