@@ -12,8 +12,9 @@ tagged JSON; values are compared like the toml-test runner does (floats by value
 date-times by text after normalising 'T' and 'Z').
 
 Known, intended differences are not reported: a leading byte order mark (tomllib
-rejects it; TOML 1.0 and toml-test accept it) and a leap second ':60' (tomllib's
-datetime rejects it; RFC 3339 allows it).
+rejects it; TOML 1.0 and toml-test accept it), a leap second ':60' (tomllib's
+datetime rejects it; RFC 3339 allows it) and an integer outside 64 bits (tomllib
+accepts any size; TOML 1.0 says it must be rejected).
 """
 import datetime
 import json
@@ -53,6 +54,16 @@ def tagged(value):
     if isinstance(value, datetime.time):
         return {"type": "time-local", "value": value.isoformat()}
     raise TypeError(type(value))
+
+
+def has_huge_integer(value):
+    if isinstance(value, dict):
+        if value.get("type") == "integer" and isinstance(value.get("value"), str):
+            return not -2**63 <= int(value["value"]) < 2**63
+        return any(has_huge_integer(v) for v in value.values())
+    if isinstance(value, list):
+        return any(has_huge_integer(v) for v in value)
+    return False
 
 
 def normalise(value):
@@ -172,6 +183,8 @@ def main(argv):
                 want = tagged(tomllib.loads(data.decode("utf-8")))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError):
                 want = None
+            if want is not None and has_huge_integer(want):
+                continue
             result = subprocess.run(decoder, input=data, capture_output=True)
             have = json.loads(result.stdout) if result.returncode == 0 else None
             if result.returncode not in (0, 1):
