@@ -87,6 +87,12 @@ REGRESSIONS = [
     "a ==1.0+a,==1.0.0+A", "a ~=1.0,~=1.0.0", "a ==1.0.*,==1.0.0.*", "a ===1.0,===1.0.0",
     "a >=01.0,>=1.0", "a ===\u0345", "a ===\u00e9,===e\u0301", "a ===\u0391\u03a3",
     "a ; os_name == '\"\u0301'", "a ; os_name == \"'\u0301\"", "a ; '\u0301' in os_name",
+    "a; os_name == '\\N{ZWJ}'", "a; os_name == '\\N{byte order mark}'",
+    "a; os_name == '\\N{LINE FEED}'", "a; os_name == '\\N{NULL}'", "a; os_name == '\\N{nbsp}'",
+    "a; os_name == '\\N{CJK UNIFIED IDEOGRAPH-04E00}'", "a; os_name == '\\N{cjk unified ideograph-4e00}'",
+    "a; os_name == '\\N{hangul syllable ga}'", "a; os_name == '\\N{HANGUL SYLLABLE GA}'",
+    "a; os_name == '\\N{TANGUT IDEOGRAPH-17000}'", "a; os_name == '\\N{KAWI LETTER A}'",
+    "a; os_name == '\\N{LAT\u0131N SMALL LETTER A}'", "a; os_name == '\\N{nushu character-1b170}'",
 ]
 
 
