@@ -33,6 +33,18 @@ REGRESSIONS = [
     "3.0-betadev1", "!=1apost2", "~3.1.0-postdev1", "1.0-BETADEV1", "^10.2bdev1",
     ">=1.2-betadev1 || ^1.2", "1.0RCdev1", "1.0Apost2", "1.0aPOST2.DEV3", "1.0rcr1", "1.0cr1",
     "1.0previewrev2", "1.0prer1", "1.0PREVIEWdev", "<=2.1apost2", "==3.1.1adev1",
+    # packaging's possessive version pattern: a phase without a number keeps the
+    # `.` of `.*`; a phase kept as written (`DEV`) is not where a wildcard starts.
+    "!=8.DEV.*", "8.dev.*", "8a.*", "8.post.*", "8.rev.*", "8a1.dev.*", "8.dev0.*", "8.dev-.*",
+    "8.dev..*", "8.dev+local.*", "8-1.*", "~8.DEV", "~ 259_DEV", "^8.DEV", ">=8.DEV0,<9",
+    ">=8.dev0,<9.DEV0", ">=8.POST1.dev0,<8.post2.dev0", ">=8.post1.DEV0,<8.post2",
+    "<8.dev0 || >=9.DEV0", "<8.DEV0 || >=9", "~=8.0.DEV", ">=8.0.dev0,<8.1.Dev0",
+    "x,1.3.POST1.*", "=0.3.1.POST1+LOCAL-1.*", ">=8.POST1.dev0,<8.POST2.dev0", "!=1.3.POST1.*",
+    # Empty wildcard ranges: dropped from unions, and poetry-core's intersection
+    # fails its assertion when one is combined with a range around it.
+    "3.1DEV0.* | 10.1", "3.1DEV0.*,>=1", "=3.3-b2dev1.*,>=0.3", ">=0.3,=3.3-b2dev1.*",
+    "3.3-b2dev1.*,<4 || >5", "<4 || >5,3.3-b2dev1.*", "3.3-b2dev1.* || 3.3-b2dev1.*",
+    "=3.3-b2dev1.*,3.3b2.dev0", "1.10-alpha.dev0.*,>=0.0.0", "!=3.3-b2dev1.*,>=1",
 ]
 
 
@@ -58,7 +70,7 @@ def version(rng):
     if rng.random() < 0.12:
         text += rng.choice([".post1", "post2", "-1", ".rev3", ".POST1", "-post"])
     if rng.random() < 0.12:
-        text += rng.choice([".dev0", "dev1", ".dev", "-dev2"])
+        text += rng.choice([".dev0", "dev1", ".dev", "-dev2", ".DEV", "DEV0", ".dev-"])
     if rng.random() < 0.08:
         text += rng.choice(["+local", "+1", "+a.b", "+LOCAL-1"])
     if rng.random() < 0.05:
@@ -74,6 +86,8 @@ def single(rng):
         return rng.choice(["", "==", "!=", "=", ">=", "~=", "^", "~"]) + ".".join(parts) + stars
     if roll < 0.13:
         return rng.choice(["*", "x", "X", "*.*", "v*", ""])
+    if roll < 0.18:
+        return rng.choice(["", "==", "!=", "=", ">="]) + version(rng) + ".*"
     return rng.choice(OPERATORS) + rng.choice(SPACES) + version(rng)
 
 
