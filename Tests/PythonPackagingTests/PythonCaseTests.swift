@@ -22,6 +22,8 @@ import Testing
         LowerCase(text: "\u{1E9E}", lowered: "\u{DF}"),
         LowerCase(text: "\u{1C89}", lowered: "\u{1C89}"),
         LowerCase(text: "\u{A7CB}", lowered: "\u{A7CB}"),
+        LowerCase(text: "\u{295}\u{3A3}", lowered: "\u{295}\u{3C2}"),
+        LowerCase(text: "A\u{1171E}\u{3A3}", lowered: "a\u{1171E}\u{3C2}"),
     ])
     func lowercasesAsPython(_ testCase: LowerCase) {
         let lowered = PythonCase.lowercased(testCase.text)

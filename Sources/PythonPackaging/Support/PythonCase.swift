@@ -29,12 +29,18 @@ enum PythonCase {
         return age.major < 14 || (age.major == 14 && age.minor == 0)
     }
 
+    /// Cased in Unicode 14 (Ll), no longer in later data (Lo).
+    private static let casedBeforeUnicode15: Unicode.Scalar = "\u{295}"
+    /// Case-ignorable in Unicode 14 (Mn), no longer in later data (Mc).
+    private static let ignorableBeforeUnicode15: Unicode.Scalar = "\u{1171E}"
+
     private static func isCased(_ scalar: Unicode.Scalar) -> Bool {
-        isKnown(scalar) && scalar.properties.isCased
+        scalar == casedBeforeUnicode15 || (isKnown(scalar) && scalar.properties.isCased)
     }
 
     private static func isCaseIgnorable(_ scalar: Unicode.Scalar) -> Bool {
-        isKnown(scalar) && scalar.properties.isCaseIgnorable
+        scalar == ignorableBeforeUnicode15
+            || (isKnown(scalar) && scalar.properties.isCaseIgnorable)
     }
 
     /// The Final_Sigma condition of Unicode's special casing: a cased letter
