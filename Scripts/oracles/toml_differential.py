@@ -17,6 +17,7 @@ datetime rejects it; RFC 3339 allows it) and an integer outside 64 bits (tomllib
 accepts any size; TOML 1.0 says it must be rejected).
 """
 import datetime
+import itertools
 import json
 import math
 import random
@@ -91,7 +92,7 @@ def parse_datetime(kind, text):
     # Truncate fractions to microseconds for Python.
     head, dot, rest = text.partition(".")
     if dot:
-        digits = "".join(c for c in rest if c.isdigit())
+        digits = "".join(itertools.takewhile(str.isdigit, rest))
         offset = rest[len(digits):]
         text = head + "." + (digits + "000000")[:6] + offset
     return datetime.datetime.fromisoformat(text)
