@@ -5,14 +5,14 @@
 #
 #   Scripts/bench/check_bench.sh [RUNS] [PROJECT]
 #
-# Environment: PYTHON (default /work/venv/bin/python, which has packaging and poetry),
+# Environment: PYTHON (default $ORACLE_VENV/bin/python, which has packaging and poetry),
 # PYTHON_RUNS (default 10), SKIP_BUILD=1 to time an existing release build.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 runs=${1:-30}
 project=${2:-Fixtures/large-150}
-python=${PYTHON:-/work/venv/bin/python}
+python=${PYTHON:-${ORACLE_VENV:-$HOME/.cache/preflight-oracles}/bin/python}
 python_runs=${PYTHON_RUNS:-10}
 binary=.build/release/preflight
 

@@ -1,6 +1,6 @@
 """The PEP 440 benchmark's reference side: packaging on the same work.
 
-    /work/venv/bin/python Scripts/bench/pep440_bench.py [DATA_JSON]
+    $ORACLE_VENV/bin/python Scripts/bench/pep440_bench.py [DATA_JSON]
 
 Reads the PyPI version lists (Scripts/oracles/data/pypi_versions.json),
 repeats them to 1,000,000 strings, parses and sorts them, then runs 1,000,000

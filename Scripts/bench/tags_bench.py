@@ -1,6 +1,6 @@
 """packaging's side of the `tags` benchmark: the same work as TagsBenchmark.swift.
 
-    /work/venv/bin/python Scripts/bench/tags_bench.py FILENAMES_FILE
+    $ORACLE_VENV/bin/python Scripts/bench/tags_bench.py FILENAMES_FILE
 
 Prints one JSON object: microseconds to build the supported-tag list (and its rank
 table) for CPython 3.14 on Debian x86_64, and milliseconds to parse and rank every

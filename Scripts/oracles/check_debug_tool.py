@@ -1,6 +1,6 @@
 """Run a `preflight debug` tool over committed vectors and report disagreements.
 
-    /work/venv/bin/python Scripts/oracles/check_debug_tool.py pep440 \
+    $ORACLE_VENV/bin/python Scripts/oracles/check_debug_tool.py pep440 \
         Tests/PythonPackagingTests/Resources/pep440/parse
 
 feeds `<prefix>.requests.jsonl` to `.build/debug/preflight debug <tool>` (or the

@@ -4,7 +4,7 @@ target (CPython 3.14 on Debian x86_64, Alpine x86_64, Debian arm64), computed fr
 poetry.lock and pyproject.toml alone with `packaging` (tags, markers, specifiers) and
 Poetry's own project model (groups, root dependencies) and content hash.
 
-Run with the Python of the Poetry installation: /work/venv/bin/python.
+Run with the Python of the Poetry installation: $ORACLE_VENV/bin/python.
 
     check_ground_truth.py                 write Fixtures/*/expected/<target>.json and
                                           Fixtures/targets/<target>.json

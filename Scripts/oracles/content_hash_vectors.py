@@ -5,7 +5,7 @@ Usage:
     python3 Scripts/oracles/content_hash_vectors.py \
         --poetry 1.8.5=/tmp/poetry18/bin/python \
         --poetry 2.2.1=/tmp/poetry22/bin/python \
-        --poetry 2.5.1=/work/venv/bin/python \
+        --poetry 2.5.1=$ORACLE_VENV/bin/python \
         --out Tests/PoetryTests/Resources/content-hash/vectors.json
 
 Each --poetry names a Python interpreter with that Poetry version installed. The

@@ -11,7 +11,7 @@ file it would install for each locked `name==version`, and checks that:
 The private packages are found through --find-links on Fixtures/private-index.
 
 Usage: PIP_PYTHON=/tmp/pipcheck/bin/python \
-           /work/venv/bin/python Scripts/oracles/cross_check_pip.py [FIXTURE...]
+           $ORACLE_VENV/bin/python Scripts/oracles/cross_check_pip.py [FIXTURE...]
 where /tmp/pipcheck is a venv with a recent pip (26.3 was used:
 `~/.pyenv/versions/3.13.0/bin/python -m venv /tmp/pipcheck; /tmp/pipcheck/bin/pip install -U pip`).
 Exit 1 when pip disagrees anywhere.

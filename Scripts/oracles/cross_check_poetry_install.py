@@ -8,7 +8,7 @@ environment carrying the target's marker environment, captures the operations in
 of executing them, and compares the installed (name, version) set with `packages` in
 Fixtures/<name>/expected/<target>.json.
 
-Usage: /work/venv/bin/python Scripts/oracles/cross_check_poetry_install.py [FIXTURE...]
+Usage: $ORACLE_VENV/bin/python Scripts/oracles/cross_check_poetry_install.py [FIXTURE...]
 Exit 1 on a difference.
 """
 

@@ -4,7 +4,7 @@ Writes Scripts/oracles/data/requires_dist.txt (one Requires-Dist value a line) a
 Scripts/oracles/data/wheel_filenames.txt (one wheel filename a line). The vector
 scripts read these files, so the vectors can be regenerated offline.
 
-    /work/venv/bin/python Scripts/oracles/fetch_pypi_samples.py
+    $ORACLE_VENV/bin/python Scripts/oracles/fetch_pypi_samples.py
 """
 
 import concurrent.futures

@@ -5,7 +5,7 @@ every version string exactly as the PyPI simple JSON API (PEP 691) lists it,
 including the ones that are not PEP 440. The vector generators and the
 benchmark read this file; re-run only to refresh it.
 
-    /work/venv/bin/python Scripts/oracles/fetch_pypi_versions.py
+    $ORACLE_VENV/bin/python Scripts/oracles/fetch_pypi_versions.py
 """
 
 import json

@@ -1,6 +1,6 @@
 """Targeted differential sweeps that the random fuzzers reach only rarely.
 
-    /work/venv/bin/python Scripts/oracles/fuzz_corners.py [--seed N]
+    $ORACLE_VENV/bin/python Scripts/oracles/fuzz_corners.py [--seed N]
 
 - pep508 marker strings with every escape Python reads (`\\x`, `\\u`, `\\N{…}` with
   names, aliases such as ZWJ and BYTE ORDER MARK, lower case, algorithmic CJK and

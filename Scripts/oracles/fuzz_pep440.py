@@ -1,6 +1,6 @@
 """Differential fuzzing of `preflight debug pep440` against packaging 26.x.
 
-    /work/venv/bin/python Scripts/oracles/fuzz_pep440.py [--seed N] [--scale K]
+    $ORACLE_VENV/bin/python Scripts/oracles/fuzz_pep440.py [--seed N] [--scale K]
         [--save-sample N]
 
 Cases are built from a random PEP 440 grammar (every separator, spelling and

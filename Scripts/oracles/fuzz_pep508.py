@@ -1,6 +1,6 @@
 """Differential fuzzing of `preflight debug pep508` against packaging 26.x.
 
-    /work/venv/bin/python Scripts/oracles/fuzz_pep508.py [--seed N] [--scale K]
+    $ORACLE_VENV/bin/python Scripts/oracles/fuzz_pep508.py [--seed N] [--scale K]
         [--save-sample N]
 
 Requirements come from a random grammar (odd whitespace, URL forms with and

@@ -1,6 +1,6 @@
 """Differential fuzzing of `preflight debug poetry-constraint` against poetry-core 2.x.
 
-    /work/venv/bin/python Scripts/oracles/fuzz_poetry_constraint.py [--seed N]
+    $ORACLE_VENV/bin/python Scripts/oracles/fuzz_poetry_constraint.py [--seed N]
         [--scale K] [--save-sample N]
 
 Constraints come from a random grammar mixing every operator, whitespace and

@@ -1,6 +1,6 @@
 """Differential fuzzing of `preflight debug wheel` against packaging 26.x.
 
-    /work/venv/bin/python Scripts/oracles/fuzz_wheel.py [--seed N] [--scale K]
+    $ORACLE_VENV/bin/python Scripts/oracles/fuzz_wheel.py [--seed N] [--scale K]
         [--save-sample N]
 
 Filenames come from a random grammar: odd build tags, compressed tag sets,

@@ -2,7 +2,7 @@
 
 Run with the reference virtualenv (packaging 26.x):
 
-    /work/venv/bin/python Scripts/oracles/pep440_vectors.py
+    $ORACLE_VENV/bin/python Scripts/oracles/pep440_vectors.py
 
 Inputs are the real PyPI version lists in data/pypi_versions.json (see
 fetch_pypi_versions.py) plus generated tricky strings. For each operation it

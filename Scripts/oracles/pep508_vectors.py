@@ -1,6 +1,6 @@
 """Generate PEP 508 requirement and marker vectors from packaging (the reference).
 
-    /work/venv/bin/python Scripts/oracles/pep508_vectors.py
+    $ORACLE_VENV/bin/python Scripts/oracles/pep508_vectors.py
 
 Reads Scripts/oracles/data/requires_dist.txt (real Requires-Dist values, see
 fetch_pypi_samples.py) and writes, under Tests/PythonPackagingTests/Resources/pep508/:

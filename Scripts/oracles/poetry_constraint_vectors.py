@@ -2,7 +2,7 @@
 
 Run with the reference virtualenv (poetry-core 2.x):
 
-    /work/venv/bin/python Scripts/oracles/poetry_constraint_vectors.py
+    $ORACLE_VENV/bin/python Scripts/oracles/poetry_constraint_vectors.py
 
 Constraints are built around real PyPI versions (data/pypi_versions.json) in
 every syntax Poetry reads, plus tricky and invalid spellings. Each request

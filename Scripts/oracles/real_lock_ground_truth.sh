@@ -6,7 +6,7 @@
 # poetry-1.1.15-delta is left out: Poetry 2 rejects its pyproject (`default = true`).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-python=${PYTHON:-/work/venv/bin/python}
+python=${PYTHON:-${ORACLE_VENV:-$HOME/.cache/preflight-oracles}/bin/python}
 out=Tests/PreflightTests/Resources/real-locks
 for project in Tests/PoetryTests/Resources/real-locks/*/; do
     name=$(basename "$project")

@@ -1,6 +1,6 @@
 """Generate wheel-tag and wheel-filename vectors from packaging (the reference).
 
-    /work/venv/bin/python Scripts/oracles/wheel_vectors.py
+    $ORACLE_VENV/bin/python Scripts/oracles/wheel_vectors.py
 
 Writes, under Tests/PythonPackagingTests/Resources/wheel/:
 - supported_tags.jsonl (i686 and armv7l are left out: packaging checks those by

@@ -43,7 +43,7 @@ private func runIndexBenchmark(_ arguments: [String]) throws {
 
 /// `uv pip compile` with an empty cache: its wall time and its pins by normalized name.
 private func runUV() throws -> (Double, [String: String]) {
-    let uv = ProcessInfo.processInfo.environment["PREFLIGHT_BENCH_UV"] ?? "/work/venv/bin/uv"
+    let uv = ReferenceTools.path(of: "uv")
     let cache = FileManager.default.temporaryDirectory
         .appendingPathComponent("preflight-bench-uv-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: cache) }

@@ -86,8 +86,7 @@ private struct PEP440Benchmark {
     func referenceFigures(
         _ dataURL: URL
     ) throws -> (parseSort: Double, contains: Double, matched: Int)? {
-        let python =
-            ProcessInfo.processInfo.environment["PREFLIGHT_BENCH_PYTHON"] ?? "/work/venv/bin/python"
+        let python = ReferenceTools.path(of: "python")
         guard FileManager.default.isExecutableFile(atPath: python) else {
             print("packaging: skipped, no Python at \(python) (set PREFLIGHT_BENCH_PYTHON)")
             return nil

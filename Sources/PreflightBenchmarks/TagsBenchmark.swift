@@ -37,9 +37,7 @@ private func runTagsBenchmark(_ arguments: [String]) throws {
             rankSeconds * 1e3))
 
     // The same work in packaging, when its interpreter is at hand.
-    let python =
-        ProcessInfo.processInfo.environment["PREFLIGHT_BENCH_PYTHON"]
-        ?? "/work/venv/bin/python"
+    let python = ReferenceTools.path(of: "python")
     guard FileManager.default.isExecutableFile(atPath: python) else {
         print("packaging: skipped (no interpreter at \(python); set PREFLIGHT_BENCH_PYTHON)")
         return

@@ -1,4 +1,9 @@
 import Foundation
 import PreflightCLI
 
-exit(runPreflight(Array(CommandLine.arguments.dropFirst())).rawValue)
+// Everything is written through unbuffered file handles by now. `_exit` skips the
+// process's static destructors, which background threads of the networking stack may
+// still be using when a command returns.
+let status = runPreflight(Array(CommandLine.arguments.dropFirst()))
+fflush(nil)
+_exit(status.rawValue)

@@ -85,17 +85,33 @@ func reportIndexFailure(_ error: IndexError, console: Console) -> ExitStatus {
 
 /// Runs `body` to completion from synchronous command code.
 ///
-/// Commands run on the main thread outside Swift concurrency; the body runs on the
-/// cooperative pool while this thread waits.
+/// Commands are synchronous, and tests call them from threads of Swift's cooperative
+/// pool, so the body must not need that pool while this thread waits: it runs on its
+/// own executor, whose threads come from Dispatch.
 func waitFor<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
     let box = ResultBox<T>()
     let done = DispatchSemaphore(value: 0)
-    Task {
+    Task(executorPreference: DispatchTaskExecutor.shared) {
         box.set(await body())
         done.signal()
     }
     done.wait()
     return box.take()
+}
+
+/// A task executor that runs jobs on a concurrent Dispatch queue, outside the
+/// cooperative pool that a waiting caller may be blocking.
+private final class DispatchTaskExecutor: TaskExecutor, @unchecked Sendable {
+    static let shared = DispatchTaskExecutor()
+
+    private let queue = DispatchQueue(
+        label: "preflight.index", qos: .userInitiated, attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
 }
 
 /// One value handed from a task to a waiting thread.
