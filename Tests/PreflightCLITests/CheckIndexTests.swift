@@ -76,13 +76,16 @@ import Testing
         #expect(finding.fix.hasPrefix(test.fix), "\(finding.fix)")
     }
 
-    @Test func pinsStillNameThePackageThatMustMove() async throws {
+    @Test func requirementsThatExcludeTheFixNameThePackageThatMustMove() async throws {
         let (_, captured) = await Self.run([
             "check", Self.scenario, "--index-snapshot", Self.indexes,
         ])
         #expect(
             captured.outputText.contains(
-                "shippo-core 1.0.20230105120000 pins `grpcio ==1.54.2`, so shippo-core must"))
+                "shippo-core 1.0.20230105120000 requires `grpcio ==1.54.2`, which excludes"))
+        #expect(
+            captured.outputText.contains(
+                "pyproject.toml requires `greenlet ^2.0.2`, which excludes 3.2.3: relax it"))
     }
 
     @Test func offlineIsTheLockAlone() async throws {
@@ -178,7 +181,8 @@ import Testing
         #expect(
             natpkg.fix
                 == "natpkg 1.1 is the first release with a wheel for cp314-manylinux_2_36_x86_64"
-                + " (and the newest); pyproject.toml pins it (`natpkg ==1.0`)")
+                + " (and the newest); pyproject.toml requires `natpkg ==1.0`, which excludes"
+                + " 1.1: relax it")
     }
 
     @Test func versionsReadsTheSourcesOfAProject() async {

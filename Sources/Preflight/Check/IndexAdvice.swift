@@ -1,4 +1,5 @@
 import PackageIndex
+import Poetry
 import PythonPackaging
 
 /// What the package index adds to a check from the lock: the first release of each
@@ -115,9 +116,35 @@ public enum IndexAdvice {
             fix += "; pip would compile it from source, so build it with a compiler in the"
             fix += " image or replace it"
         }
-        if let pin = PackageFindings.pin(in: finding) { fix += "; " + pin }
+        if let first = later.first, let step = excludingStep(in: finding, version: first.version) {
+            fix += "; " + step
+        } else if let pin = PackageFindings.pin(in: finding) {
+            fix += "; " + pin
+        }
         advised.fix = fix
         return advised
+    }
+
+    /// `shippo-kafka 1.0 requires `confluent-kafka >=2.1,<2.4`, which excludes 2.12.1,
+    /// so shippo-kafka must move too`: the first requirement on a chain to the package
+    /// that does not allow `version`, read with Poetry's constraint rules (which accept
+    /// PEP 440 specifiers too).
+    static func excludingStep(in finding: Finding, version: Version) -> String? {
+        for chain in finding.chains {
+            guard let step = chain.last, let space = step.requirement.firstIndex(of: " ")
+            else { continue }
+            let text = String(step.requirement[step.requirement.index(after: space)...])
+            guard let constraint = try? PoetryConstraint(text), !constraint.allows(version)
+            else { continue }
+            let quoted = "`\(step.requirement)`"
+            if chain.count == 1 {
+                return "pyproject.toml requires \(quoted), which excludes \(version): relax it"
+            }
+            let parent = step.parentVersion.map { "\(step.parent) \($0)" } ?? step.parent
+            return "\(parent) requires \(quoted), which excludes \(version), so \(step.parent)"
+                + " must move too"
+        }
+        return nil
     }
 
     /// Whether pip would install `release` on `target` from a wheel: not yanked, not a
