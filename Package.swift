@@ -47,9 +47,11 @@ let package = Package(
             dependencies: ["Preflight", "TOML", "PythonPackaging", "Poetry", "PackageIndex"],
             swiftSettings: sharedSettings
         ),
+        .target(
+            name: "VectorSupport", path: "Tests/VectorSupport", swiftSettings: sharedSettings),
         tests("TOMLTests", ["TOML"]),
-        tests("PythonPackagingTests", ["PythonPackaging"]),
-        tests("PoetryTests", ["Poetry", "TOML", "PythonPackaging"]),
+        tests("PythonPackagingTests", ["PythonPackaging", "VectorSupport"]),
+        tests("PoetryTests", ["Poetry", "TOML", "PythonPackaging", "VectorSupport"]),
         tests("PackageIndexTests", ["PackageIndex", "PythonPackaging", "Poetry"]),
         tests("PreflightTests", ["Preflight", "PythonPackaging", "Poetry", "TOML"]),
         tests("PreflightCLITests", ["PreflightCLI", "Preflight"]),

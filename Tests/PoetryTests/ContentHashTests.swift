@@ -1,6 +1,7 @@
 import Foundation
 import TOML
 import Testing
+import VectorSupport
 
 @testable import Poetry
 

@@ -1,5 +1,6 @@
 import PythonPackaging
 import Testing
+import VectorSupport
 
 @testable import Poetry
 
@@ -10,7 +11,7 @@ import Testing
 @Suite struct PoetryConstraintVectorTests {
     @Test(arguments: [("constraint", 5000), ("regressions", 1000)])
     func agreesWithPoetryCore(_ file: String, _ minimum: Int) throws {
-        let cases = try loadVectors(file, folder: "poetry-constraint")
+        let cases = try loadVectors(file, folder: "poetry-constraint", bundle: .module)
         #expect(cases.count > minimum)
         var failures = 0
         for vector in cases {
@@ -35,7 +36,7 @@ import Testing
     /// written in normalized form.
     @Test func rangeAgreesWithAllows() throws {
         var checked = 0
-        for vector in try loadVectors("constraint", folder: "poetry-constraint") {
+        for vector in try loadVectors("constraint", folder: "poetry-constraint", bundle: .module) {
             guard let constraint = try? PoetryConstraint(vector.string("constraint")) else {
                 continue
             }

@@ -1,4 +1,5 @@
 import Testing
+import VectorSupport
 
 @testable import PythonPackaging
 
@@ -9,7 +10,7 @@ import Testing
 @Suite struct PEP440VectorTests {
     @Test(arguments: ["parse", "compare", "contains", "filter", "regressions"])
     func agreesWithPackaging(_ operation: String) throws {
-        let cases = try loadVectors(operation, folder: "pep440")
+        let cases = try loadVectors(operation, folder: "pep440", bundle: .module)
         #expect(cases.count > 1000)
         var failures = 0
         for vector in cases {

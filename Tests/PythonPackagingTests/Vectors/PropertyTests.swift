@@ -1,4 +1,5 @@
 import Testing
+import VectorSupport
 
 @testable import PythonPackaging
 
@@ -6,7 +7,7 @@ import Testing
 @Suite struct PropertyTests {
     @Test func rangeOfEverySpecifierSetAgreesWithContains() throws {
         var checked = 0
-        for vector in try loadVectors("contains", folder: "pep440") {
+        for vector in try loadVectors("contains", folder: "pep440", bundle: .module) {
             guard let set = try? SpecifierSet(vector.string("specifier")), !set.hasArbitrary,
                 let version = try? Version(vector.string("version"))
             else { continue }
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func orderingIsTotalAndAgreesWithEquality() throws {
-        let versions = try loadVectors("parse", folder: "pep440").compactMap {
+        let versions = try loadVectors("parse", folder: "pep440", bundle: .module).compactMap {
             try? Version($0.string("version"))
         }
         #expect(versions.count > 10_000)

@@ -2,26 +2,28 @@ import Foundation
 import Testing
 
 /// One request of a committed vector file and the answer the reference gave.
-struct VectorCase {
-    var line: Int
-    var request: [String: Any]
+public struct VectorCase {
+    public var line: Int
+    public var request: [String: Any]
     /// The reference answer, exactly as Python's `json.dumps` wrote it.
-    var expected: String
+    public var expected: String
 
     /// Whether the reference rejected the input (`{"valid": false, …}`).
-    var expectsInvalid: Bool { expected.hasPrefix("{\"valid\": false") }
+    public var expectsInvalid: Bool { expected.hasPrefix("{\"valid\": false") }
 
-    func string(_ key: String) -> String { request[key] as? String ?? "" }
-    func strings(_ key: String) -> [String] { request[key] as? [String] ?? [] }
-    func optionalBool(_ key: String) -> Bool? { request[key] as? Bool }
+    public func string(_ key: String) -> String { request[key] as? String ?? "" }
+    public func strings(_ key: String) -> [String] { request[key] as? [String] ?? [] }
+    public func optionalBool(_ key: String) -> Bool? { request[key] as? Bool }
 }
 
 /// Loads `<name>.requests.jsonl` and `<name>.responses.jsonl` from a resource
-/// folder, line by line.
-func loadVectors(_ name: String, folder: String) throws -> [VectorCase] {
+/// folder of `bundle` (a test target's `Bundle.module`), line by line.
+public func loadVectors(_ name: String, folder: String, bundle: Bundle) throws
+    -> [VectorCase]
+{
     func lines(_ suffix: String) throws -> [Substring] {
         let url = try #require(
-            Bundle.module.url(
+            bundle.url(
                 forResource: "\(name).\(suffix)", withExtension: "jsonl",
                 subdirectory: "Resources/\(folder)"))
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -41,13 +43,13 @@ func loadVectors(_ name: String, folder: String) throws -> [VectorCase] {
     }
 }
 
-struct VectorFileError: Error, CustomStringConvertible {
-    var description: String
+public struct VectorFileError: Error, CustomStringConvertible {
+    public var description: String
 }
 
 /// A JSON value rendered the way Python's `json.dumps(…, ensure_ascii=False)`
 /// writes it, so answers compare with the committed responses as text.
-enum PythonJSON {
+public enum PythonJSON {
     case null
     case bool(Bool)
     case number(String)
@@ -55,9 +57,11 @@ enum PythonJSON {
     case array([PythonJSON])
     case object([(String, PythonJSON)])
 
-    static func optional(_ text: String?) -> PythonJSON { text.map(PythonJSON.string) ?? .null }
+    public static func optional(_ text: String?) -> PythonJSON {
+        text.map(PythonJSON.string) ?? .null
+    }
 
-    var rendered: String {
+    public var rendered: String {
         switch self {
         case .null: "null"
         case .bool(let flag): flag ? "true" : "false"
@@ -71,7 +75,7 @@ enum PythonJSON {
         }
     }
 
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
