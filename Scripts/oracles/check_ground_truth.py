@@ -37,6 +37,10 @@ from poetry.core.constraints.version import parse_constraint as poetry_constrain
 from poetry.core.constraints.version import Version as PoetryVersion
 from poetry.factory import Factory
 
+# Versions and specifiers with thousands of digits are read exactly, as packaging reads
+# them when Python's integer-string limit is lifted.
+sys.set_int_max_str_digits(0)
+
 REPOSITORY = Path(__file__).resolve().parents[2]
 FIXTURES = REPOSITORY / "Fixtures"
 
@@ -202,11 +206,19 @@ class LockedPackage:
 def read_lock(path: Path) -> tuple[dict[str, Any], list[LockedPackage]]:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    metadata = data.get("metadata", {})
+    # Poetry 2.5 refuses a lock without [metadata] or lock-version, or with a lock-version
+    # outside >=1,<3; Preflight reads the versions Poetry has written (1.1, 2.0, 2.1).
+    metadata = data.get("metadata")
+    if not isinstance(metadata, dict):
+        raise ValueError("the lock has no [metadata] table")
+    if str(metadata.get("lock-version")) not in ("1.1", "2.0", "2.1"):
+        raise ValueError(f"lock-version {metadata.get('lock-version')!r} is not supported")
     legacy_files = metadata.get("files", {})
     legacy_by_name = {canonicalize_name(k): v for k, v in legacy_files.items()}
     packages = []
     for index, entry in enumerate(data.get("package", [])):
+        if not isinstance(entry.get("name"), str) or not isinstance(entry.get("version"), str):
+            raise ValueError(f"package {index}: name and version must be strings")
         name = canonicalize_name(entry["name"])
         files = entry.get("files")
         if files is None:
@@ -446,7 +458,19 @@ def analyse(project: Path, target: Target) -> dict[str, Any]:
     installed: list[dict[str, Any]] = []
     project_name, project_version = project_identity(project)
 
-    if not poetry.locker.is_fresh():
+    # A fresh lock (for a Python range with the target) always holds every project
+    # requirement that applies; when one is absent the lock was damaged after Poetry wrote
+    # it, and `preflight check` refuses it (exit 2) rather than reporting on it.
+    fresh = poetry.locker.is_fresh()
+    if fresh and python_constraint_allows(metadata.get("python-versions")):
+        absent = sorted(
+            root.name for root in roots
+            if marker_holds(root.marker, target, frozenset()) and root.name not in walk.by_name
+        )
+        if absent:
+            raise ValueError(f"poetry.lock has no [[package]] entry for '{absent[0]}'")
+
+    if not fresh:
         blockers.append(
             {"name": project_name, "version": project_version, "reason": "lock-stale",
              "groups": []}

@@ -79,6 +79,16 @@ import Testing
         #expect(try !stale.isFresh(for: beta, checkedBy: .poetry23))
     }
 
+    /// Poetry counts a lock without a content-hash as stale; it is read, never fresh.
+    @Test func lockWithoutContentHashIsNeverFresh() throws {
+        let lock = try PoetryLock(parsing: "[metadata]\nlock-version = \"2.1\"\n")
+        #expect(lock.contentHash.isEmpty)
+        for scheme in ContentHashScheme.allCases {
+            #expect(
+                try !lock.isFresh(for: TOMLTable(parsing: "[tool.poetry]\n"), checkedBy: scheme))
+        }
+    }
+
     // MARK: - Each format
 
     @Test func lockVersion11() throws {
@@ -208,9 +218,6 @@ import Testing
             lock: "[metadata]\nlock-version = 2.1\n",
             message:
                 "poetry.lock:2:16: expected a string for 'metadata.lock-version', found float"),
-        ErrorCase(
-            lock: "[metadata]\nlock-version = \"2.1\"\n",
-            message: "poetry.lock:1:1: missing key 'metadata.content-hash'"),
         ErrorCase(
             lock:
                 "[[package]]\nname = \"six\"\n\n[metadata]\nlock-version = \"2.1\"\n"

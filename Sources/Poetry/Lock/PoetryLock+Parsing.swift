@@ -39,8 +39,9 @@ extension PoetryLock {
         }
         let pythonVersions =
             try reader.string("python-versions", in: metadata, path: "metadata") ?? "*"
-        let contentHash = try reader.requiredString(
-            "content-hash", in: metadata, path: "metadata", at: metadataEntry.valueSpan)
+        // Poetry counts a lock without a content-hash as stale, not as unreadable.
+        let contentHash =
+            try reader.string("content-hash", in: metadata, path: "metadata") ?? ""
 
         // The packages, with lock-version 1.1's files moved from [metadata.files].
         var packages: [LockedPackage] = []

@@ -35,6 +35,9 @@ struct PoetryInstallation {
     private(set) var inbound: [Int: [Inbound]] = [:]
     /// Project or package requirements naming a package the lock does not have.
     private(set) var missing: Set<String> = []
+    /// The project's own requirements (that apply on the target) naming a package the
+    /// lock does not have.
+    private(set) var missingRoots: Set<String> = []
 
     private let target: CheckTarget
     private var markers: MarkerCache
@@ -70,6 +73,7 @@ struct PoetryInstallation {
                 let requirement = requirementText(
                     dependency.name, dependency.extras, dependency.constraint)
                 let extras = Set(dependency.extras.map(PackageName.normalize))
+                if packagesByName[name] == nil { missingRoots.insert(name) }
                 for index in matches(name, constraint: dependency.constraint, group: group) {
                     record(index, Inbound(parent: nil, requirement: requirement))
                     stack.append((index, extras, group))
