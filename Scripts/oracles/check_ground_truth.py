@@ -404,13 +404,17 @@ def decide(package: LockedPackage, target: Target, rank: dict[Tag, int]) -> Deci
             sdists.append(filename)
     sdists.sort()
 
+    # pip keeps the candidate with the largest (tag priority, build tag) and, among equal
+    # ones, the first met: an index page lists files by name, so the smallest name. The
+    # build tag is packaging's (number, suffix), larger preferred in both parts.
     compatible = []
     for filename, tags in wheels:
         ranks = [rank[tag] for tag in tags if tag in rank]
         if ranks:
-            best_build = build_number(filename)
-            compatible.append((min(ranks), (-best_build[0], best_build[1]), filename, tags))
-    compatible.sort()
+            compatible.append((min(ranks), build_number(filename), filename, tags))
+    compatible.sort(key=lambda item: item[2])
+    compatible.sort(key=lambda item: item[1], reverse=True)
+    compatible.sort(key=lambda item: item[0])
     platform_wheels = [f for f, tags in wheels if any(t.platform != "any" for t in tags)]
 
     best_file = compatible[0][2] if compatible else (sdists[0] if sdists else None)
