@@ -149,7 +149,11 @@ def python_constraint_allows(constraint: str | None) -> bool:
     try:
         return SpecifierSet(text).contains(PYTHON_FULL_VERSION, prereleases=True)
     except InvalidSpecifier:
+        pass
+    try:
         return poetry_constraint(text).allows(PoetryVersion.parse(PYTHON_FULL_VERSION))
+    except ValueError:  # neither reads it: pip ignores an invalid Requires-Python
+        return True
 
 
 def version_constraint_allows(constraint: str | None, version: str) -> bool:
@@ -229,7 +233,10 @@ def read_lock(path: Path) -> tuple[dict[str, Any], list[LockedPackage]]:
                 name=name,
                 version=str(entry["version"]),
                 python_versions=entry.get("python-versions"),
-                markers=entry.get("markers"),
+                markers=(
+                    {canonicalize_name(k): v for k, v in entry["markers"].items()}
+                    if isinstance(entry.get("markers"), dict) else entry.get("markers")
+                ),
                 dependencies=entry.get("dependencies", {}),
                 extras={canonicalize_name(k): v for k, v in entry.get("extras", {}).items()},
                 files=[f["file"] for f in files],
@@ -354,8 +361,8 @@ def project_model(project: Path) -> tuple[Any, list[RootDependency], list[str]]:
     roots = []
     for group in groups:
         for dependency in package.dependency_group(group).dependencies:
-            if dependency.is_optional():
-                continue
+            if dependency.is_optional() or dependency.marker.is_empty():
+                continue  # an extra's dependency, or one whose conditions contradict
             marker = "" if dependency.marker.is_any() else str(dependency.marker)
             roots.append(
                 RootDependency(
