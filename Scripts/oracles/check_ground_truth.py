@@ -40,6 +40,8 @@ from poetry.factory import Factory
 # Versions and specifiers with thousands of digits are read exactly, as packaging reads
 # them when Python's integer-string limit is lifted.
 sys.set_int_max_str_digits(0)
+# The walk recurses once per requirement in a chain; pathological locks nest thousands.
+sys.setrecursionlimit(100_000)
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 FIXTURES = REPOSITORY / "Fixtures"

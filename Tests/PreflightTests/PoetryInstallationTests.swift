@@ -167,4 +167,26 @@ import Testing
                 "app → c ==1", "app → a, a 1 → b >=1, b 1 → c ==1",
             ])
     }
+
+    /// A lock nesting thousands of packages in one line is walked without deep recursion,
+    /// and only packages within ``PoetryInstallation/longestChain`` get chains.
+    @Test func deepLinesOfRequirementsHaveBoundedChains() throws {
+        let count = 3_000
+        var text = ""
+        for index in 0..<count {
+            text += "[[package]]\nname = \"p\(index)\"\nversion = \"1\"\n"
+            if index + 1 < count { text += "[package.dependencies]\np\(index + 1) = \"*\"\n" }
+        }
+        let installation = try PoetryInstallation(
+            lock: PoetryLock(
+                parsing: text + "[metadata]\nlock-version = \"2.1\"\ncontent-hash = \"x\"\n"),
+            pyproject: Pyproject(parsing: "[tool.poetry.dependencies]\np0 = \"*\"\n"),
+            groups: ["main"], target: Self.debian, projectName: "app", projectVersion: nil)
+        #expect(installation.groupsByPackage.count == count)
+        let depths = installation.depths()
+        let limit = PoetryInstallation.longestChain
+        #expect(installation.chains(to: limit - 1, depths: depths).map(\.count) == [limit])
+        #expect(installation.chains(to: limit, depths: depths).isEmpty)
+        #expect(installation.chains(to: count - 1, depths: depths).isEmpty)
+    }
 }
