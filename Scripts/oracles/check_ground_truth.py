@@ -31,7 +31,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.tags import Tag, compatible_tags, cpython_tags
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
-from packaging.version import Version
+from packaging.version import InvalidVersion, Version
 
 from poetry.core.constraints.version import parse_constraint as poetry_constraint
 from poetry.core.constraints.version import Version as PoetryVersion
@@ -209,6 +209,25 @@ class LockedPackage:
         return True
 
 
+def file_version_matches(filename: str, version: str) -> bool:
+    """A distribution file's name carries `version`, or no readable version at all."""
+    try:
+        wanted = Version(version)
+    except InvalidVersion:
+        return True
+    try:
+        if filename.lower().endswith(".whl"):
+            text = filename[:-4].split("-")[1]
+        else:
+            suffix = next((s for s in SDIST_SUFFIXES if filename.lower().endswith(s)), None)
+            if suffix is None:
+                return True
+            text = filename[: -len(suffix)].rpartition("-")[2]
+        return Version(text) == wanted
+    except (IndexError, InvalidVersion):
+        return True
+
+
 def read_lock(path: Path) -> tuple[dict[str, Any], list[LockedPackage]]:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
@@ -220,7 +239,14 @@ def read_lock(path: Path) -> tuple[dict[str, Any], list[LockedPackage]]:
     if str(metadata.get("lock-version")) not in ("1.1", "2.0", "2.1"):
         raise ValueError(f"lock-version {metadata.get('lock-version')!r} is not supported")
     legacy_files = metadata.get("files", {})
-    legacy_by_name = {canonicalize_name(k): v for k, v in legacy_files.items()}
+    legacy_by_name: dict[str, list] = {}
+    for key, value in legacy_files.items():  # keys spelled apart but equal when normalized
+        legacy_by_name.setdefault(canonicalize_name(key), []).extend(value)
+    releases: dict[str, int] = {}
+    for entry in data.get("package", []):
+        if isinstance(entry.get("name"), str):
+            key = canonicalize_name(entry["name"])
+            releases[key] = releases.get(key, 0) + 1
     packages = []
     for index, entry in enumerate(data.get("package", [])):
         if not isinstance(entry.get("name"), str) or not isinstance(entry.get("version"), str):
@@ -229,6 +255,10 @@ def read_lock(path: Path) -> tuple[dict[str, Any], list[LockedPackage]]:
         files = entry.get("files")
         if files is None:
             files = legacy_by_name.get(name, [])
+            # Lock-version 1.1 lists the files of every locked release of a name under one
+            # key; with several releases each keeps the files whose name carries its version.
+            if releases[name] > 1:
+                files = [f for f in files if file_version_matches(f["file"], entry["version"])]
         packages.append(
             LockedPackage(
                 index=index,

@@ -89,6 +89,41 @@ import Testing
         }
     }
 
+    /// Lock-version 1.1 keeps every release's files under one name: with several releases,
+    /// each gets the files whose names carry its version (and those without one).
+    @Test func lockVersion11SplitsFilesBetweenReleases() throws {
+        let lock = try PoetryLock(
+            parsing: """
+                [[package]]
+                name = "Foo"
+                version = "1.0"
+                [[package]]
+                name = "foo"
+                version = "2.0.0"
+                [[package]]
+                name = "bar"
+                version = "1"
+                [metadata]
+                lock-version = "1.1"
+                content-hash = "x"
+                [metadata.files]
+                foo = [
+                    {file = "foo-1.0-py3-none-any.whl", hash = "a"},
+                    {file = "Foo-2.0-cp313-cp313-win_amd64.whl", hash = "b"},
+                    {file = "foo-2.tar.gz", hash = "c"},
+                    {file = "foo-latest.zip", hash = "d"},
+                    {file = "foo.exe", hash = "e"},
+                ]
+                bar = [{file = "bar-2-py3-none-any.whl", hash = "f"}]
+                """)
+        #expect(
+            lock.packages.map { $0.files.map(\.name) } == [
+                ["foo-1.0-py3-none-any.whl", "foo-latest.zip", "foo.exe"],
+                ["Foo-2.0-cp313-cp313-win_amd64.whl", "foo-2.tar.gz", "foo-latest.zip", "foo.exe"],
+                ["bar-2-py3-none-any.whl"],
+            ])
+    }
+
     // MARK: - Each format
 
     @Test func lockVersion11() throws {
