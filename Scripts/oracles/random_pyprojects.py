@@ -29,7 +29,7 @@ MARKERS = [
     'implementation_name == "cpython" and os_name == "posix"', 'platform_system == "Darwin"',
 ]
 PYTHONS = ["<3.12", ">=3.10", "^3.9", "~3.14", ">=3.14,<3.15", "3.14.*", "!=3.14.*"]
-PLATFORMS = ["linux", "win32", "darwin"]
+PLATFORMS = ["linux", "win32", "darwin", "linux || darwin", "!=win32", "win32 | linux", "!= linux"]
 
 
 def toml_value(value) -> str:

@@ -189,4 +189,33 @@ import Testing
         #expect(installation.chains(to: limit, depths: depths).isEmpty)
         #expect(installation.chains(to: count - 1, depths: depths).isEmpty)
     }
+
+    struct PlatformCase: Sendable, CustomStringConvertible {
+        var platform: String
+        var allowsLinux: Bool
+        var description: String { platform }
+    }
+
+    /// `platform` as poetry-core turns it into `sys_platform` markers.
+    @Test(arguments: [
+        PlatformCase(platform: "linux", allowsLinux: true),
+        PlatformCase(platform: "darwin", allowsLinux: false),
+        PlatformCase(platform: "linux || darwin", allowsLinux: true),
+        PlatformCase(platform: "win32 | linux", allowsLinux: true),
+        PlatformCase(platform: "win32||darwin", allowsLinux: false),
+        PlatformCase(platform: "!=win32", allowsLinux: true),
+        PlatformCase(platform: "!= linux", allowsLinux: false),
+        PlatformCase(platform: "!=win32,!=darwin", allowsLinux: true),
+        PlatformCase(platform: "== linux", allowsLinux: true),
+        PlatformCase(platform: "*", allowsLinux: true),
+        PlatformCase(platform: "Linux", allowsLinux: false),
+        PlatformCase(platform: "linux darwin", allowsLinux: false),
+    ])
+    func platformRestrictions(_ test: PlatformCase) throws {
+        let installed = try Self.install(
+            project: "[tool.poetry.dependencies]\nsix = {version = \"*\", platform = \""
+                + test.platform + "\"}\n",
+            lock: "[[package]]\nname = \"six\"\nversion = \"1\"\n")
+        #expect((installed["six 1"] != nil) == test.allowsLinux)
+    }
 }

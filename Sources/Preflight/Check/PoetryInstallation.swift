@@ -112,7 +112,11 @@ struct PoetryInstallation {
         {
             return false
         }
-        if let platform = dependency.platform, platform != target.sysPlatform { return false }
+        if let platform = dependency.platform,
+            !Constraints.platformAllows(platform, target.sysPlatform)
+        {
+            return false
+        }
         return markers.holds(dependency.markers, extras: [])
     }
 
