@@ -341,7 +341,7 @@ class Walk:
         known = self.extras.get(key)
         if known is not None and extras <= known:
             return
-        active = extras | (known or frozenset())
+        active = self.expand_extras(package, extras | (known or frozenset()))
         self.extras[key] = active
         self.groups.setdefault(package.index, set()).add(group)
 
@@ -363,6 +363,21 @@ class Walk:
                 child_extras = edge.extras | wanted_by_extra.get(child_name, frozenset())
                 for child in self.matches(child_name, edge.constraint, group):
                     self.visit(child, child_extras, group)
+
+    @staticmethod
+    def expand_extras(package: LockedPackage, extras: frozenset[str]) -> frozenset[str]:
+        """The extras with those an extra asks of the package itself (`complete =
+        ["dask[array,dataframe]", ...]`), as Poetry and pip install them."""
+        active = set(extras)
+        pending = list(active)
+        while pending:
+            for requirement in package.extras.get(pending.pop(), []):
+                if requirement_name(requirement) != package.name:
+                    continue
+                for extra in requirement_extras(requirement) - active:
+                    active.add(extra)
+                    pending.append(extra)
+        return frozenset(active)
 
     def edge_holds(self, edge: Edge, active: frozenset[str]) -> bool:
         if not marker_holds(edge.markers, self.target, active):

@@ -84,6 +84,45 @@ import Testing
         #expect(installed.keys.sorted() == ["fastapi 0.115.0", "uvicorn 0.30.0", "uvloop 0.20.0"])
     }
 
+    /// An extra that asks for other extras of its own package (dask's `complete`) turns
+    /// them on, transitively, as Poetry installs it.
+    @Test func extrasOfThePackageItself() throws {
+        let installed = try Self.install(
+            project:
+                "[tool.poetry.dependencies]\ndask = {version = \"*\", extras = [\"Complete\"]}\n",
+            lock: """
+                [[package]]
+                name = "dask"
+                version = "2026.8.0"
+                [package.dependencies]
+                numpy = {version = ">=1.24", optional = true, markers = "extra == \\"array\\""}
+                pandas = {version = ">=2", optional = true, markers = "extra == \\"dataframe\\""}
+                bokeh = {version = ">=3", optional = true, markers = "extra == \\"diagnostics\\""}
+                lz4 = {version = ">=4", optional = true, markers = "extra == \\"complete\\""}
+                [package.extras]
+                array = ["numpy (>=1.24)"]
+                complete = ["Dask[dataframe] ; python_version >= \\"3.10\\"", "lz4 (>=4)"]
+                dataframe = ["dask[array]", "pandas (>=2)"]
+                diagnostics = ["bokeh (>=3)"]
+                [[package]]
+                name = "numpy"
+                version = "2.3.0"
+                [[package]]
+                name = "pandas"
+                version = "3.0.0"
+                [[package]]
+                name = "bokeh"
+                version = "3.8.0"
+                [[package]]
+                name = "lz4"
+                version = "4.4.0"
+                """)
+        #expect(
+            installed.keys.sorted() == [
+                "dask 2026.8.0", "lz4 4.4.0", "numpy 2.3.0", "pandas 3.0.0",
+            ])
+    }
+
     /// Several locked versions of one name: the requirement's constraint chooses, then the
     /// lock markers of the group being walked.
     @Test func severalVersionsOfOneName() throws {
