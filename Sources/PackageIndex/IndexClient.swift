@@ -9,6 +9,9 @@ import Synchronization
 public final class IndexClient: Sendable {
     /// The sources in search order.
     public let sources: [IndexSource]
+    /// The source each package must come from, by normalized name: the dependencies
+    /// that name a source with `source = "…"` in pyproject.toml.
+    public let namedSources: [String: String]
     /// How the client works.
     public let configuration: IndexConfiguration
     let transport: any HTTPTransport
@@ -23,9 +26,16 @@ public final class IndexClient: Sendable {
         "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, "
         + "text/html;q=0.01"
 
-    /// A client over `sources` (PyPI alone by default).
-    public init(sources: [IndexSource] = [.pypi], configuration: IndexConfiguration = .init()) {
+    /// A client over `sources` (PyPI alone by default); a package in `namedSources`
+    /// (normalized name → source name) is looked up in its source alone.
+    public init(
+        sources: [IndexSource] = [.pypi], namedSources: [String: String] = [:],
+        configuration: IndexConfiguration = .init()
+    ) {
         self.sources = sources
+        self.namedSources = namedSources.reduce(into: [:]) {
+            $0[normalizedProjectName($1.key)] = $1.value
+        }
         self.configuration = configuration
         self.transport = HTTPFetcher(configuration: configuration.http)
         self.cache = configuration.cacheDirectory.map(HTTPCache.init(directory:))
@@ -37,13 +47,15 @@ public final class IndexClient: Sendable {
 
     /// The files of project `name` from the sources Poetry would search.
     ///
-    /// With `source`, only that source is asked (an explicit source needs this).
-    /// Otherwise every primary source is asked and their files merged in source order;
-    /// supplemental sources are asked in turn only while nothing has been found.
+    /// With `source`, or when `namedSources` names one for the package, only that
+    /// source is asked (an explicit source needs this). Otherwise every primary source
+    /// is asked and their files merged in source order; supplemental sources are asked
+    /// in turn only while nothing has been found.
     public func project(_ name: String, source: String? = nil) async throws(IndexError)
         -> ProjectPage
     {
         if let recorded = try configuration.snapshot?.page(for: name) { return recorded }
+        let source = source ?? namedSources[normalizedProjectName(name)]
 
         let candidates: [IndexSource]
         if let source {

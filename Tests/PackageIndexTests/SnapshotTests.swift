@@ -35,6 +35,35 @@ import Testing
         await #expect(throws: IndexError.self) { try await offline.project("absent") }
     }
 
+    /// Project files may be gzip-compressed, and a directory of snapshots is searched
+    /// folder by folder.
+    @Test func readsCompressedProjectsInNestedSnapshots() throws {
+        let root = try temporaryDirectory()
+        let nested = root.appending(path: "private")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        let json =
+            Array(
+                #"{"name":"demo","files":[{"filename":"demo-1.0.tar.gz","url":"https://x/d"}],"#
+                    .utf8) + Array(#""metadata":{}}"#.utf8)
+
+        // gzip with a file name in the header and one stored DEFLATE block.
+        let length = UInt16(json.count)
+        var gzip: [UInt8] = [0x1f, 0x8b, 8, 8, 0, 0, 0, 0, 0, 3] + Array("demo.json".utf8) + [0]
+        gzip += [1, UInt8(length & 0xff), UInt8(length >> 8)]
+        gzip += [~UInt8(length & 0xff), ~UInt8(length >> 8)] + json + Array(repeating: 0, count: 8)
+        try Data(gzip).write(to: nested.appending(path: "demo.json.gz"))
+        try Data("not gzip".utf8).write(to: root.appending(path: "bad.json.gz"))
+
+        let snapshot = try SnapshotIndex(directory: root)
+        let page = try #require(try snapshot.page(for: "Demo"))
+        #expect(page.files.map(\.filename) == ["demo-1.0.tar.gz"])
+        #expect(try snapshot.page(for: "absent") == nil)
+        #expect(
+            throws: IndexError.storage(
+                path: root.appending(path: "bad.json.gz").path, detail: "not a gzip file")
+        ) { try snapshot.page(for: "bad") }
+    }
+
     @Test func missingDirectoryIsAnError() {
         #expect(
             throws: IndexError.storage(

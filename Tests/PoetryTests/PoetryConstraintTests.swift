@@ -33,6 +33,16 @@ import Testing
             constraint: ">=1.0,<2.0,!=1.5", text: ">=1.0,!=1.5,<2.0", pep440: ">=1.0,<2.0,!=1.5"),
         TextCase(constraint: "dev", text: "0.0.dev0", pep440: "==0.0.dev0"),
         TextCase(constraint: "<>1.0", text: "1.0", pep440: "==1.0"),
+        TextCase(constraint: "3.0-betadev1", text: "3.0b0.dev1", pep440: "==3.0b0.dev1"),
+        TextCase(constraint: "!=1apost2", text: "!=1a0.post2", pep440: "!=1a0.post2"),
+        TextCase(
+            constraint: "~3.1-postdev1", text: ">=3.1.post0.dev1,<3.2",
+            pep440: ">=3.1.post0.dev1,<3.2"),
+        TextCase(constraint: "1.0-BETADEV1", text: "1.0beta0.dev1", pep440: "==1.0beta0.dev1"),
+        TextCase(constraint: "~8.DEV", text: ">=8.dev0,<9", pep440: ">=8.dev0,<9"),
+        TextCase(constraint: "1.3.POST1.*", text: "==1.3.post1.*", pep440: "==1.3.post1.*"),
+        TextCase(constraint: "8.dev-.*", text: ">=8.dev0,<8.dev1", pep440: ">=8.dev0,<8.dev1"),
+        TextCase(constraint: "3.1DEV0.* || 10.1", text: "10.1", pep440: "==10.1"),
     ])
     func rendersAsPoetryCore(_ testCase: TextCase) throws {
         let constraint = try PoetryConstraint(testCase.constraint)
@@ -97,6 +107,16 @@ import Testing
             message: "invalid version constraint '>=1.0, foo': cannot read 'foo': expected a "
                 + "version with an optional operator ('^', '~', '~=', '==', '!=', '>=', '<=', "
                 + "'>', '<') or a wildcard such as '1.2.*'"),
+        ErrorCase(
+            constraint: "8.dev.*",
+            message: "invalid version constraint '8.dev.*': expected a version with an optional "
+                + "operator ('^', '~', '~=', '==', '!=', '>=', '<=', '>', '<') or a wildcard such "
+                + "as '1.2.*'"),
+        ErrorCase(
+            constraint: "1.0b2.dev2.*,>=0.3",
+            message: "invalid version constraint '1.0b2.dev2.*,>=0.3': a wildcard of a pre- or "
+                + "dev-release such as '1.0b2.dev2.*' matches no version, and poetry-core fails "
+                + "to combine it"),
     ])
     func rejectsWithAClearError(_ testCase: ErrorCase) {
         #expect(throws: PoetryConstraintError.self) { try PoetryConstraint(testCase.constraint) }

@@ -4,11 +4,14 @@ import Testing
 @testable import Poetry
 
 /// Differential vectors generated from poetry-core 2.x by
-/// Scripts/oracles/poetry_constraint_vectors.py: every answer must agree.
+/// Scripts/oracles/poetry_constraint_vectors.py, and the disagreements (since
+/// fixed) and samples that Scripts/oracles/fuzz_poetry_constraint.py found
+/// (`regressions`): every answer must agree.
 @Suite struct PoetryConstraintVectorTests {
-    @Test func agreesWithPoetryCore() throws {
-        let cases = try loadVectors("constraint", folder: "poetry-constraint")
-        #expect(cases.count > 5000)
+    @Test(arguments: [("constraint", 5000), ("regressions", 1000)])
+    func agreesWithPoetryCore(_ file: String, _ minimum: Int) throws {
+        let cases = try loadVectors(file, folder: "poetry-constraint")
+        #expect(cases.count > minimum)
         var failures = 0
         for vector in cases {
             let answer = Self.answer(vector)

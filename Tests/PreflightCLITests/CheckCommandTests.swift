@@ -31,10 +31,12 @@ import Testing
             arguments: ["check", "\(fixtures)/alpine-only-fails"], status: .success,
             output: "READY: "),
         Case(
-            arguments: ["check", "\(fixtures)/alpine-only-fails", "--platform", "alpine"],
+            arguments: [
+                "check", "\(fixtures)/alpine-only-fails", "--platform", "alpine", "--offline",
+            ],
             status: .notReady, output: "BLOCKED: "),
         Case(
-            arguments: ["check", "\(fixtures)/scenario-before", "--format", "json"],
+            arguments: ["check", "\(fixtures)/scenario-before", "--format", "json", "--offline"],
             status: .notReady, output: "{\n  \"project\": {"),
         Case(
             arguments: ["check", "\(fixtures)/scenario-before", "--format=markdown", "--offline"],
@@ -150,7 +152,7 @@ import Testing
         try FileManager.default.copyItem(
             at: source.appending(path: "poetry.lock"), to: folder.appending(path: "poetry.lock"))
 
-        var (status, captured) = Self.run(["check", folder.path, "--format", "json"])
+        var (status, captured) = Self.run(["check", folder.path, "--format", "json", "--offline"])
         #expect(captured.outputText.contains("\"name\": \"alpine\""))
         // [tool.preflight] is not hashed by Poetry, so only the wheels block.
         #expect(status == .notReady)

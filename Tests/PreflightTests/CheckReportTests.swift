@@ -5,7 +5,7 @@ import Testing
 
 /// The reports of scenario-before on debian, compared verbatim with the snapshots in
 /// Resources/reports (regenerate with `preflight check Fixtures/scenario-before
-/// --format text|markdown`, after reading the difference).
+/// --offline --format text|markdown`, after reading the difference).
 @Suite struct CheckReportTests {
     static func report(_ platform: String = "debian") throws -> CheckReport {
         let project = try Project(folder: Fixtures.path("scenario-before"))

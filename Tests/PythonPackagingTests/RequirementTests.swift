@@ -48,6 +48,14 @@ import Testing
         ParseCase(
             input: "name;os_name==\"a\"and os_name==\"b\"", name: "name",
             marker: "os_name == \"a\" and os_name == \"b\""),
+        ParseCase(
+            input: #"name; os_name == "\N{zwj}\N{BYTE ORDER MARK}\N{CJK UNIFIED IDEOGRAPH-04E00}""#,
+            name: "name", marker: "os_name == \"\u{200D}\u{FEFF}\u{4E00}\""),
+        ParseCase(input: "name !=4.0.0a0,!=4.0.0a", name: "name", specifier: "!=4.0.0a"),
+        ParseCase(input: "name ===\u{345}", name: "name", specifier: "===\u{345}"),
+        ParseCase(
+            input: "name; os_name == '\"\u{301}'", name: "name",
+            marker: "os_name == '\"\u{301}'"),
     ])
     func parses(_ example: ParseCase) throws {
         let requirement = try Requirement(parsing: example.input)

@@ -117,6 +117,31 @@ import Testing
         }
     }
 
+    struct RenderCase: Sendable, CustomStringConvertible {
+        var specifiers: String
+        var rendered: String
+        var description: String { specifiers }
+    }
+
+    /// `packaging` sorts by text and keeps the first of specifiers that mean
+    /// the same; `~=`, wildcards and `===` keep trailing zeros apart.
+    @Test(arguments: [
+        RenderCase(specifiers: "!=4.0.0a0,!=4.0.0a", rendered: "!=4.0.0a"),
+        RenderCase(specifiers: ">=1.0,>=1.0.0", rendered: ">=1.0"),
+        RenderCase(specifiers: ">=1.0.0,>=1.0,>=1", rendered: ">=1"),
+        RenderCase(specifiers: ">=1.0a,>=1.0a0,>=1.0.0a0", rendered: ">=1.0.0a0"),
+        RenderCase(specifiers: ">=01.0, >= 1.0", rendered: ">=01.0"),
+        RenderCase(specifiers: "==1.0+a,==1.0.0+A", rendered: "==1.0+a"),
+        RenderCase(specifiers: ">=1.0,<2,>=1.0.0", rendered: "<2,>=1.0"),
+        RenderCase(specifiers: "~=1.0,~=1.0.0,~=01.0", rendered: "~=01.0,~=1.0.0"),
+        RenderCase(specifiers: "==1.0.*,==1.0.0.*,== 1.0.*", rendered: "==1.0.*,==1.0.0.*"),
+        RenderCase(
+            specifiers: "===1.0,===1.0.0,===ABC,===abc", rendered: "===1.0,===1.0.0,===ABC,===abc"),
+    ])
+    func rendersWithoutDuplicates(_ testCase: RenderCase) throws {
+        #expect(try SpecifierSet(testCase.specifiers).description == testCase.rendered)
+    }
+
     @Test func inputsThatMustNotCrash() throws {
         let huge = String(repeating: "9", count: 10_000)
         for text in [

@@ -57,9 +57,15 @@ struct SnapshotProject: Codable, Sendable {
 
 /// An offline index recorded by `preflight index snapshot`: a directory with one JSON
 /// file per project. The client reads it before any network source.
+///
+/// A directory of snapshots, such as the repository's `Indexes/` with `pypi/` and
+/// `shippo/`, is read as one index: a project is looked up in the directory itself,
+/// then in each subdirectory in name order.
 public final class SnapshotIndex: @unchecked Sendable {
     /// The snapshot directory.
     public let directory: URL
+    /// The directories searched: `directory`, then its subdirectories in name order.
+    public let directories: [URL]
     private let lock = NSLock()
     private var loaded: [String: SnapshotProject?] = [:]
 
@@ -72,6 +78,13 @@ public final class SnapshotIndex: @unchecked Sendable {
             throw .storage(path: directory.path, detail: "no such snapshot directory")
         }
         self.directory = directory
+        let children =
+            (try? FileManager.default.contentsOfDirectory(
+                at: directory, includingPropertiesForKeys: [.isDirectoryKey])) ?? []
+        let subdirectories = children.filter {
+            (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+        }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        self.directories = [directory] + subdirectories
     }
 
     /// The page recorded for `name`, or `nil` when the snapshot lacks the project.
@@ -96,8 +109,7 @@ public final class SnapshotIndex: @unchecked Sendable {
             return cached
         }
         lock.unlock()
-        let path = directory.appendingPathComponent(key + ".json")
-        guard let data = try? Data(contentsOf: path) else {
+        guard let (path, data) = try read(key) else {
             lock.lock()
             loaded[key] = .some(nil)
             lock.unlock()
@@ -113,6 +125,49 @@ public final class SnapshotIndex: @unchecked Sendable {
         loaded[key] = project
         lock.unlock()
         return project
+    }
+}
+
+extension SnapshotIndex {
+    /// The largest project file a snapshot may inflate to.
+    static let inflatedLimit = 256 << 20
+
+    /// The file recorded for `key`, `<key>.json` or gzip-compressed `<key>.json.gz`,
+    /// from the first directory that has one; `nil` when none has.
+    fileprivate func read(_ key: String) throws(IndexError) -> (URL, Data)? {
+        for directory in directories {
+            let plain = directory.appendingPathComponent(key + ".json")
+            if let data = try? Data(contentsOf: plain) { return (plain, data) }
+            let compressed = directory.appendingPathComponent(key + ".json.gz")
+            if let data = try? Data(contentsOf: compressed) {
+                return (compressed, Data(try Self.gunzip([UInt8](data), path: compressed.path)))
+            }
+        }
+        return nil
+    }
+
+    /// The content of a gzip member (RFC 1952): the header skipped, the DEFLATE data
+    /// inflated; the trailer is not checked.
+    static func gunzip(_ bytes: [UInt8], path: String) throws(IndexError) -> [UInt8] {
+        let invalid = IndexError.storage(path: path, detail: "not a gzip file")
+        guard bytes.count >= 18, bytes[0] == 0x1f, bytes[1] == 0x8b, bytes[2] == 8 else {
+            throw invalid
+        }
+        let flags = bytes[3]
+        var offset = 10
+
+        // Optional header fields: extra data, file name, comment, header CRC.
+        if flags & 4 != 0 {
+            guard offset + 2 <= bytes.count else { throw invalid }
+            offset += 2 + Int(bytes[offset]) + Int(bytes[offset + 1]) << 8
+        }
+        for flag: UInt8 in [8, 16] where flags & flag != 0 {
+            while offset < bytes.count, bytes[offset] != 0 { offset += 1 }
+            offset += 1
+        }
+        if flags & 2 != 0 { offset += 2 }
+        guard offset < bytes.count else { throw invalid }
+        return try Inflater.inflate(Array(bytes[offset...]), limit: inflatedLimit)
     }
 }
 

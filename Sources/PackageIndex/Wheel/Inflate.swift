@@ -142,8 +142,25 @@ struct Inflater {
         )
     }
 
-    /// Decodes one symbol, one bit at a time, walking the canonical code by length.
+    /// Decodes one symbol: codes of up to `Huffman.fastBits` bits by one table lookup,
+    /// longer ones (and the last few bits of the input) one bit at a time, walking the
+    /// canonical code by length.
     private mutating func decode(_ table: Huffman) throws(IndexError) -> Int {
+        while bitCount < Huffman.fastBits, position < input.count {
+            bitBuffer |= UInt32(input[position]) << UInt32(bitCount)
+            position += 1
+            bitCount += 8
+        }
+        if bitCount >= Huffman.fastBits {
+            let entry = Int(table.fast[Int(bitBuffer & Huffman.fastMask)])
+            if entry != 0 {
+                let length = entry & 0xF
+                bitBuffer >>= UInt32(length)
+                bitCount -= length
+                return entry >> 4
+            }
+        }
+
         var code = 0
         var first = 0
         var index = 0
@@ -188,10 +205,18 @@ struct Inflater {
         (try? Huffman(lengths: [Int](repeating: 5, count: 30))) ?? Huffman()
 }
 
-/// A canonical Huffman code as counts of codes per length and symbols in code order.
+/// A canonical Huffman code as counts of codes per length and symbols in code order,
+/// with a lookup table for the short codes.
 private struct Huffman {
+    /// Codes this long or shorter are decoded by one lookup in `fast`.
+    static let fastBits = 9
+    static let fastMask: UInt32 = (1 << 9) - 1
+
     var counts = [Int](repeating: 0, count: 16)
     var symbols: [Int] = []
+    /// For the next `fastBits` input bits (first bit lowest): `symbol << 4 | length` of
+    /// the code they start with, or 0 when that code is longer.
+    var fast = [UInt16](repeating: 0, count: 1 << 9)
 
     init() {}
 
@@ -204,6 +229,29 @@ private struct Huffman {
         for (symbol, length) in lengths.enumerated() where length != 0 {
             symbols[offsets[length]] = symbol
             offsets[length] += 1
+        }
+
+        // The short codes, bit-reversed since DEFLATE sends a code's top bit first.
+        var next = [Int](repeating: 0, count: 16)
+        var code = 0
+        for length in 1...15 {
+            code = (code + counts[length - 1]) << 1
+            next[length] = code
+        }
+        for (symbol, length) in lengths.enumerated() where length != 0 {
+            let code = next[length] & ((1 << length) - 1)
+            next[length] += 1
+            guard length <= Self.fastBits else { continue }
+            var reversed = 0
+            for bit in 0..<length where code & (1 << bit) != 0 {
+                reversed |= 1 << (length - 1 - bit)
+            }
+            let entry = UInt16(symbol << 4 | length)
+            var index = reversed
+            while index < fast.count {
+                fast[index] = entry
+                index += 1 << length
+            }
         }
     }
 }

@@ -6,6 +6,12 @@ extension PoetryConstraint.Node {
 
     static let any = Self.piece(.range(Bounds()))
 
+    /// poetry-core fails an internal assertion when its intersection of two
+    /// ranges comes down to one version that a bound excludes, which only an
+    /// empty wildcard range such as `1.0b2.dev2.*` (`>=1.0b2.dev0,<1.0b2.dev0`)
+    /// can bring about; the constraint is then unusable.
+    struct DegenerateIntersection: Error {}
+
     /// The pieces of the node, in order.
     var pieces: [Piece] {
         switch self {
@@ -23,22 +29,24 @@ extension PoetryConstraint.Node {
 
     // MARK: Intersection
 
-    func intersect(_ other: Self) -> Self {
+    func intersect(_ other: Self) throws(DegenerateIntersection) -> Self {
         switch (self, other) {
         case (.empty, _), (_, .empty): return .empty
-        case (.union(let ours), _): return Self.intersect(union: ours, other)
-        case (_, .union(let theirs)): return Self.intersect(union: theirs, self)
-        case (.piece(let a), .piece(let b)): return Self.intersect(a, b)
+        case (.union(let ours), _): return try Self.intersect(union: ours, other)
+        case (_, .union(let theirs)): return try Self.intersect(union: theirs, self)
+        case (.piece(let a), .piece(let b)): return try Self.intersect(a, b)
         }
     }
 
-    static func intersect(union ours: [Piece], _ other: Self) -> Self {
+    static func intersect(
+        union ours: [Piece], _ other: Self
+    ) throws(DegenerateIntersection) -> Self {
         let theirs = other.pieces
         var result: [Self] = []
         var left = 0
         var right = 0
         while left < ours.count, right < theirs.count {
-            let intersection = intersect(ours[left], theirs[right])
+            let intersection = try intersect(ours[left], theirs[right])
             if !intersection.isEmpty { result.append(intersection) }
             if allowsHigher(theirs[right], ours[left]) {
                 left += 1
@@ -49,7 +57,7 @@ extension PoetryConstraint.Node {
         return of(result)
     }
 
-    static func intersect(_ a: Piece, _ b: Piece) -> Self {
+    static func intersect(_ a: Piece, _ b: Piece) throws(DegenerateIntersection) -> Self {
         switch (a, b) {
         case (.version(let x), .version(let y)):
             if PoetryConstraint.versionAllows(x, y) { return .piece(b) }
@@ -67,12 +75,16 @@ extension PoetryConstraint.Node {
                         min: min, max: version.stable.nextPatch, includeMin: bounds.includeMin))
             }
             return .empty
-        case (.range, .range):
-            return intersectRanges(a, b)
+        case (.range, .range(let bounds)):
+            // Like poetry-core, only the second range is checked for emptiness.
+            if bounds.isEmpty { return .empty }
+            return try intersectRanges(a, b)
         }
     }
 
-    static func intersectRanges(_ a: Piece, _ b: Piece) -> Self {
+    static func intersectRanges(
+        _ a: Piece, _ b: Piece
+    ) throws(DegenerateIntersection) -> Self {
         var bounds = Bounds()
         if allowsLower(a, b) {
             if isStrictlyLower(a, b) { return .empty }
@@ -91,7 +103,10 @@ extension PoetryConstraint.Node {
             bounds.includeMax = a.includeMax
         }
         if bounds.isAny { return .any }
-        if let min = bounds.min, bounds.max == min { return .piece(.version(min)) }
+        if let min = bounds.min, bounds.max == min {
+            guard bounds.includeMin, bounds.includeMax else { throw DegenerateIntersection() }
+            return .piece(.version(min))
+        }
         return rangeOrEmpty(bounds)
     }
 
@@ -100,7 +115,9 @@ extension PoetryConstraint.Node {
     /// poetry-core's `VersionUnion.of`: flattens, sorts and merges pieces
     /// that overlap or touch.
     static func of(_ nodes: [Self]) -> Self {
-        let flattened = nodes.flatMap(\.pieces)
+        let flattened = nodes.flatMap(\.pieces).filter {
+            if case .range(let bounds) = $0 { !bounds.isEmpty } else { true }
+        }
         if flattened.isEmpty { return .empty }
         if flattened.contains(where: \.isAny) { return .any }
         // Pieces usually arrive in order; sort (stably) only when they do not.
@@ -194,7 +211,8 @@ extension PoetryConstraint.Node {
 
     static func allowsAny(_ a: Piece, _ b: Piece) -> Bool {
         switch (a, b) {
-        case (.version, _): return !intersect(a, b).isEmpty
+        // A version never meets the degenerate case, so nothing is thrown here.
+        case (.version, _): return (try? intersect(a, b))?.isEmpty == false
         case (.range(let bounds), .version(let version)):
             if PoetryConstraint.rangeAllows(bounds, version) { return true }
             if let min = bounds.min, min.isLocal {

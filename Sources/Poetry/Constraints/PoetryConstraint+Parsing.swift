@@ -20,7 +20,14 @@ extension PoetryConstraint {
             var conjunction: Node?
             for piece in Self.splitConjunctions(String(part)) {
                 let parsed = try Self.parseSingle(piece, whole: text)
-                conjunction = conjunction.map { $0.intersect(parsed) } ?? parsed
+                do {
+                    conjunction = try conjunction.map { try $0.intersect(parsed) } ?? parsed
+                } catch {
+                    throw PoetryConstraintError(
+                        constraint: text, part: String(part),
+                        reason: "a wildcard of a pre- or dev-release such as '1.0b2.dev2.*' "
+                            + "matches no version, and poetry-core fails to combine it")
+                }
             }
             alternatives.append(conjunction ?? .empty)
         }
@@ -135,6 +142,7 @@ extension PoetryConstraint {
             var rest = body.dropFirst(op.count)
             let wildcard = rest.hasSuffix(".*")
             if wildcard { rest = rest.dropLast(2) }
+            if wildcard, !takesWildcardSuffix(rest) { continue }
             let versionText = PythonText.stripLeading(rest)
             guard let version = versionText == "dev" ? devVersion : bareVersion(rest) else {
                 if versionText.lowercased() == "dev" { throw fail }
@@ -236,6 +244,16 @@ extension PoetryConstraint {
         }
         let trimmed = PythonText.stripLeading(text)
         return try? PoetryVersion(parsing: String(trimmed))
+    }
+
+    /// Whether `V` can be followed by `.*`: in `packaging`'s possessive version
+    /// pattern, a phase with no number (`1.0.dev`, `1a`) keeps the `.` of `.*` as
+    /// its separator, so poetry-core rejects `1.0.dev.*` but reads `1.0.dev0.*`,
+    /// `1.0.dev-.*` and `1.0+local.*`.
+    static func takesWildcardSuffix(_ version: Substring) -> Bool {
+        let scalars = version.unicodeScalars
+        guard !scalars.contains("+"), let last = scalars.last else { return true }
+        return !(last.isASCII && last.properties.isAlphabetic)
     }
 
     /// A fix for common mistakes: Ruby's `~>`, npm's `latest`.

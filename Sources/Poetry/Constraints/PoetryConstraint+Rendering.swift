@@ -108,6 +108,9 @@ extension PoetryConstraint {
     static func isWildcardCandidate(
         _ min: PoetryVersion, _ max: PoetryVersion, inverted: Bool = false
     ) -> Bool {
+        // A dev phase kept as written (`DEV`) is not the dev0 a wildcard starts at.
+        if (min.phases?.dev ?? "dev") != "dev" { return false }
+        if max.isDevrelease, (max.phases?.dev ?? "dev") != "dev" { return false }
         if min.isLocal || max.isLocal || min.isPrerelease || max.isPrerelease
             || min.isPostrelease != max.isPostrelease || min.dev?.isZero != true
             || (max.isDevrelease && max.dev?.isZero != true)
@@ -125,6 +128,7 @@ extension PoetryConstraint {
         firstParts.removeSubrange(secondParts.count...)
         if first.isPostrelease {
             return firstParts == secondParts && first.post?.successor() == second.post
+                && first.phases?.post == second.phases?.post
         }
         return firstParts.dropLast() == secondParts.dropLast()
             && firstParts[firstParts.count - 1].successor() == secondParts[secondParts.count - 1]

@@ -6,18 +6,22 @@ public struct PoetryConstraintError: Error, Equatable, Sendable, CustomStringCon
     public var part: String
     /// A likely fix, when one is known.
     public var hint: String?
+    /// Why the part cannot be used, when it reads but poetry-core still fails.
+    public var reason: String?
 
     /// An error for `part` of `constraint`.
-    public init(constraint: String, part: String, hint: String? = nil) {
+    public init(constraint: String, part: String, hint: String? = nil, reason: String? = nil) {
         self.constraint = constraint
         self.part = part
         self.hint = hint
+        self.reason = reason
     }
 
     /// One line: `invalid version constraint '~>1.0': …; did you mean '~=1.0'?`.
     public var description: String {
         var text = "invalid version constraint '\(Self.excerpt(constraint))'"
         if part != constraint { text += ": cannot read '\(Self.excerpt(part))'" }
+        if let reason { return text + ": " + reason }
         text +=
             part.isEmpty
             ? ": expected a constraint such as '^1.2', found nothing"

@@ -48,7 +48,7 @@ struct PoetryVersion: Sendable, Hashable, CustomStringConvertible {
         guard version.pre != nil || version.post != nil || version.dev != nil else { return nil }
         var publicPart = text.prefix { $0 != "+" }.drop { $0 == " " || $0 == "v" || $0 == "V" }
         publicPart = publicPart.drop { !$0.isNumber }
-        let runs = publicPart.split { !$0.isLetter }.map(String.init)
+        let runs = publicPart.split { !$0.isLetter }.flatMap { splitPhases(String($0)) }
         var index = 0
         var phases = RawPhases()
         if version.pre != nil, index < runs.count {
@@ -69,6 +69,28 @@ struct PoetryVersion: Sendable, Hashable, CustomStringConvertible {
             pre: version.pre?.kind.rawValue, post: version.post.map { _ in "post" },
             dev: version.dev.map { _ in "dev" })
         return phases == canonical ? nil : phases
+    }
+
+    /// The phase spellings of PEP 440, longest first, so that a run of
+    /// letters with no number between phases (`betadev`) splits into words.
+    private static let phaseSpellings = [
+        "preview", "alpha", "beta", "post", "pre", "rev", "dev", "rc", "a", "b", "c", "r",
+    ]
+
+    /// Splits a run of letters such as `betadev` or `Apost` into its phase
+    /// words, case kept; a run that does not split stays whole.
+    private static func splitPhases(_ run: String) -> [String] {
+        var words: [String] = []
+        var rest = Substring(run)
+        while !rest.isEmpty {
+            let lowered = rest.lowercased()
+            guard let spelling = phaseSpellings.first(where: { lowered.hasPrefix($0) }) else {
+                return [run]
+            }
+            words.append(String(rest.prefix(spelling.count)))
+            rest = rest.dropFirst(spelling.count)
+        }
+        return words
     }
 
     private static func normalizedPhase(_ raw: String) -> String {

@@ -11,18 +11,25 @@ let checkCommand = CommandSpec(
         pip would install. A package whose release has no wheel for the target (so pip
         would compile it from source), a release whose Python range excludes the target,
         and a lock that no longer matches pyproject.toml are blockers; a package that
-        installs from source or without its compiled speedups is a warning. Always offline.
+        installs from source or without its compiled speedups is a warning.
+
+        Unless --offline is given, the package index is asked about each blocked package
+        (the project's sources, --index-url, or a snapshot from --index-snapshot or
+        `index-snapshot` under [tool.preflight]): the fix then names the first release
+        with a wheel for the target, and a release with only an sdist whose other
+        releases ship compiled wheels becomes a blocker (sdist-only-native). When the
+        index cannot answer, a warning says so and the lock alone decides.
 
         The target defaults to --python 3.14 --platform debian, or to `python` and
         `platform` under [tool.preflight] in pyproject.toml.
 
-        Exit status: 0 ready, 1 blocked, 2 bad input.
+        Exit status: 0 ready, 1 blocked, 2 bad input, 3 an index named on the command
+        line cannot be used.
         """,
     options: TargetOptions.specs + GroupOptions.specs + [
         OptionSpec(
-            "--format", value: "FORMAT", help: "Report format: text (default), json or markdown."),
-        OptionSpec("--offline", help: "Accepted for symmetry: a check never uses the network."),
-    ],
+            "--format", value: "FORMAT", help: "Report format: text (default), json or markdown.")
+    ] + checkIndexOptions,
     positionals: [
         PositionalSpec("PROJECT", optional: true, help: "The project folder (default: .).")
     ],
@@ -49,7 +56,7 @@ enum ReportFormat: String, CaseIterable {
 {
     let format = try ReportFormat.parse(parsed)
     let groups = try GroupOptions.selection(parsed)
-    let report: CheckReport
+    var report: CheckReport
     do {
         let project = try Project(folder: parsed.positionals.first ?? ".")
         let target = try TargetOptions.target(parsed, project: project)
@@ -62,6 +69,10 @@ enum ReportFormat: String, CaseIterable {
             "read \(project.folder)/\(project.lockFileName) (lock-version \(report.lockVersion)); "
                 + "\(report.packages.count) packages installed for groups "
                 + report.groups.joined(separator: ", "))
+        switch try consultIndex(report, project: project, parsed: parsed, console: console) {
+        case .success(let advised): report = advised
+        case .failure(let failure): return failure.status
+        }
     } catch let error as CheckError {
         console.error(error.message)
         if let hint = error.hint { console.hint(hint) }

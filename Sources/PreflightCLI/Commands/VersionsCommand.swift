@@ -1,5 +1,6 @@
 import Foundation
 import PackageIndex
+import Poetry
 import Preflight
 import PythonPackaging
 
@@ -11,10 +12,18 @@ let versionsCommand = CommandSpec(
         A release is compatible when one of its wheels installs on the target and its
         Requires-Python admits the target Python. Yanked releases are marked. Exits 0
         when some listed release is compatible and not yanked, 1 when none is.
+
+        The sources searched are those of the project's [[tool.poetry.source]] (from
+        --project, else the current directory when it has a pyproject.toml), so a
+        package that the project takes from a private source is looked up there;
+        --index-url and --extra-index-url replace them.
         """,
     options: [
         OptionSpec(
             "--spec", value: "SPECIFIERS", help: "Only releases these allow, e.g. '>=1.60'."),
+        OptionSpec(
+            "--project", value: "DIR",
+            help: "Search the sources of this Poetry project (default: the current directory)."),
         OptionSpec("--format", value: "FORMAT", help: "text (default) or json."),
     ] + TargetOptions.specs + indexOptions,
     positionals: [PositionalSpec("NAME", help: "The package name.")],
@@ -46,7 +55,8 @@ private func runVersions(_ parsed: ParsedArguments, console: Console) throws -> 
         }
     }
     let target = try TargetOptions.environment(parsed)
-    let client = try makeIndexClient(parsed, console: console)
+    let client = try makeIndexClient(
+        parsed, console: console, project: try projectSources(parsed, console: console))
 
     let result = waitFor { () async -> Result<ProjectPage, IndexError> in
         do throws(IndexError) {
@@ -72,6 +82,30 @@ private func runVersions(_ parsed: ParsedArguments, console: Console) throws -> 
         printText(name: page.name, rows: rows, target: target, console: console)
     }
     return rows.contains { $0.isCompatible && !$0.isYanked } ? .success : .notReady
+}
+
+/// The sources of `--project DIR`, or of the current directory when it has a
+/// pyproject.toml (a broken one there is only warned about); `nil` for PyPI alone.
+private func projectSources(_ parsed: ParsedArguments, console: Console) throws(UsageError)
+    -> ProjectSources?
+{
+    let folder = parsed.value("--project")
+    let path = (folder ?? ".") + "/pyproject.toml"
+    guard let data = FileManager.default.contents(atPath: path) else {
+        guard let folder else { return nil }
+        throw .invalidValue(
+            option: "--project", value: folder, expected: "a folder with a pyproject.toml")
+    }
+    do {
+        let pyproject = try Pyproject(parsing: String(decoding: data, as: UTF8.self), file: path)
+        return try ProjectSources(pyproject)
+    } catch {
+        guard folder != nil else {
+            console.warning("\(error); searching PyPI only")
+            return nil
+        }
+        throw .invalidValue(option: "--project", value: path, expected: "\(error)")
+    }
 }
 
 private func row(for release: Release, target: TargetEnvironment) -> ReleaseRow {

@@ -16,8 +16,11 @@ let indexOptions: [OptionSpec] = [
 ]
 
 /// An index client configured from the index options of `parsed`.
+///
+/// `--index-url` and `--extra-index-url` replace the project's sources; without them
+/// the client searches `project`'s sources, or PyPI alone.
 func makeIndexClient(
-    _ parsed: ParsedArguments, console: Console,
+    _ parsed: ParsedArguments, console: Console, project: ProjectSources? = nil,
     environment: [String: String] = ProcessInfo.processInfo.environment
 ) throws -> IndexClient {
     if parsed.has("--offline"), parsed.has("--refresh") {
@@ -35,10 +38,20 @@ func makeIndexClient(
         let line = ProgressLine(console: console)
         configuration.progress = { line.show($0) }
     }
-    let sources = IndexSource.commandLine(
-        indexURL: parsed.value("--index-url"),
-        extraIndexURLs: parsed.values["--extra-index-url"] ?? [])
-    return IndexClient(sources: sources, configuration: configuration)
+    if hasIndexURLOptions(parsed) || project == nil {
+        let sources = IndexSource.commandLine(
+            indexURL: parsed.value("--index-url"),
+            extraIndexURLs: parsed.values["--extra-index-url"] ?? [])
+        return IndexClient(sources: sources, configuration: configuration)
+    }
+    return IndexClient(
+        sources: project?.sources ?? [.pypi], namedSources: project?.namedSources ?? [:],
+        configuration: configuration)
+}
+
+/// Whether `--index-url` or `--extra-index-url` is given.
+func hasIndexURLOptions(_ parsed: ParsedArguments) -> Bool {
+    parsed.value("--index-url") != nil || !(parsed.values["--extra-index-url"] ?? []).isEmpty
 }
 
 /// Draws index progress on the console's progress line, at most ten times a second.

@@ -89,7 +89,8 @@ public enum MarkerOperand: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .variable(let name): name
-        case .value(let text): text.contains("\"") ? "'\(text)'" : "\"\(text)\""
+        case .value(let text):
+            text.unicodeScalars.contains("\"") ? "'\(text)'" : "\"\(text)\""
         }
     }
 }
@@ -126,7 +127,7 @@ extension Marker {
             switch tree {
             case .expression(let expression):
                 for case .value(let text) in [expression.lhs, expression.rhs]
-                where text.contains("\"") && text.contains("'") {
+                where text.unicodeScalars.contains("\"") && text.unicodeScalars.contains("'") {
                     return
                         "cannot quote the marker string '\(text)': it holds both quote characters"
                 }

@@ -150,10 +150,10 @@ enum SpecifierSetText {
     /// Whether `text` is a comma-separated list of valid specifiers with no empty
     /// members, a single trailing comma allowed.
     static func isValidList(_ text: String) -> Bool {
-        let members = text.split(separator: ",", omittingEmptySubsequences: false)
+        let members = text.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false)
         var specifierCount = 0
         for member in members {
-            let scalars = Array(member.unicodeScalars)
+            let scalars = Array(member)
             guard let first = scalars.firstIndex(where: { !PEP508Scanner.isSpace($0) }),
                 let last = scalars.lastIndex(where: { !PEP508Scanner.isSpace($0) })
             else { continue }

@@ -33,6 +33,7 @@ struct PEP508Scanner {
                 || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A)
                 || value == 0x5F
         }
+        guard PythonCase.isKnown(scalar) else { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .decimalNumber, .letterNumber, .otherNumber:

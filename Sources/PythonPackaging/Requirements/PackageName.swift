@@ -21,7 +21,7 @@ public struct PackageName: Hashable, Sendable, Comparable, CustomStringConvertib
         var result = ""
         result.reserveCapacity(name.utf8.count)
         var previousWasSeparator = false
-        for scalar in name.lowercased().unicodeScalars {
+        for scalar in PythonCase.lowercased(name).unicodeScalars {
             if scalar == "-" || scalar == "_" || scalar == "." {
                 if !previousWasSeparator { result.unicodeScalars.append("-") }
                 previousWasSeparator = true

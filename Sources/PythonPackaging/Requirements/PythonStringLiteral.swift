@@ -92,19 +92,42 @@ enum PythonStringLiteral {
         }
     }
 
-    /// The scalar with the Unicode name or alias `name` (case-insensitive).
+    /// The scalar with the Unicode name or alias `name`, as Python's `\N{…}` finds it:
+    /// names and aliases ignore ASCII case, but the algorithmic names of CJK unified
+    /// ideographs (4 or 5 hex digits) and Hangul syllables must be upper case.
     private static func scalar(named name: String) -> Unicode.Scalar? {
-        scalarsByName[name.uppercased()]
+        let ideograph = "CJK UNIFIED IDEOGRAPH-"
+        if name.hasPrefix(ideograph) || name.hasPrefix("HANGUL SYLLABLE ") {
+            let digits = name.utf8.dropFirst(ideograph.utf8.count)
+            if name.hasPrefix(ideograph), digits.count == 5, digits.first == UInt8(ascii: "0") {
+                return algorithmicScalars[
+                    ideograph + String(decoding: digits.dropFirst(), as: UTF8.self)]
+            }
+            return algorithmicScalars[name]
+        }
+        let key = String(
+            decoding: name.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+        return namedScalars.byName[key] ?? UnicodeNameAliases.scalarsByAlias[key]
     }
 
-    /// Every named scalar by name and by alias, built on first use of `\N{…}`.
-    private static let scalarsByName: [String: Unicode.Scalar] = {
-        var table: [String: Unicode.Scalar] = [:]
-        for value in UInt32(0)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            if let name = scalar.properties.name { table[name] = scalar }
-            if let alias = scalar.properties.nameAlias { table[alias] = scalar }
-        }
-        return table
-    }()
+    private static var algorithmicScalars: [String: Unicode.Scalar] { namedScalars.algorithmic }
+
+    /// Every scalar Python 3.11 names, built on first use of `\N{…}`: by name, and
+    /// apart, the exact algorithmic names. Tangut ideographs have no name there.
+    private static let namedScalars:
+        (byName: [String: Unicode.Scalar], algorithmic: [String: Unicode.Scalar]) = {
+            var byName: [String: Unicode.Scalar] = [:]
+            var algorithmic: [String: Unicode.Scalar] = [:]
+            for value in UInt32(0)...0x10FFFF {
+                guard let scalar = Unicode.Scalar(value), PythonCase.isKnown(scalar),
+                    let name = scalar.properties.name, !name.hasPrefix("TANGUT IDEOGRAPH-")
+                else { continue }
+                if name.hasPrefix("CJK UNIFIED IDEOGRAPH-") || name.hasPrefix("HANGUL SYLLABLE ") {
+                    algorithmic[name] = scalar
+                } else {
+                    byName[name] = scalar
+                }
+            }
+            return (byName, algorithmic)
+        }()
 }

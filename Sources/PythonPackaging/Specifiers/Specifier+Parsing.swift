@@ -10,8 +10,8 @@ extension Specifier {
         guard let op = Self.leadingOperator(trimmed) else {
             throw Self.missingOperator(text, trimmed: trimmed)
         }
-        let operand = String(
-            PythonWhitespace.trimmed(trimmed.dropFirst(op.rawValue.count)))
+        let rest = Substring(trimmed.unicodeScalars.dropFirst(op.rawValue.count))
+        let operand = String(PythonWhitespace.trimmed(rest))
         try self.init(op, operand: operand, input: text)
     }
 
@@ -30,13 +30,15 @@ extension Specifier {
             }
             parsedVersion = try? Version(operand)
             isWildcard = false
-            rule = Rule(.arbitrary, Version.minimum, text: operand.lowercased())
+            rule = Rule(.arbitrary, Version.minimum, text: PythonCase.lowercased(operand))
             return
         }
 
         // Split off a `.*` that directly follows the release.
-        isWildcard = operand.hasSuffix(".*")
-        let versionText = isWildcard ? String(operand.dropLast(2)) : operand
+        isWildcard = operand.unicodeScalars.reversed().starts(with: ["*", "."])
+        let versionText =
+            isWildcard
+            ? String(String.UnicodeScalarView(operand.unicodeScalars.dropLast(2))) : operand
         let parsed: Version
         do {
             parsed = try Version(versionText)
@@ -85,14 +87,19 @@ extension Specifier {
     }
 
     /// The operator `text` starts with, longest first.
+    ///
+    /// Compares scalars, not characters: a combining mark after the operator
+    /// (`===\u{345}`) belongs to the operand, as in Python.
     private static func leadingOperator(_ text: String) -> Operator? {
-        if text.hasPrefix("===") { return .arbitrary }
+        let scalars = text.unicodeScalars
+        func starts(_ prefix: String) -> Bool { scalars.starts(with: prefix.unicodeScalars) }
+        if starts("===") { return .arbitrary }
         for op in [Operator.compatible, .equal, .notEqual, .lessThanOrEqual, .greaterThanOrEqual]
-        where text.hasPrefix(op.rawValue) {
+        where starts(op.rawValue) {
             return op
         }
-        if text.hasPrefix("<") { return .lessThan }
-        if text.hasPrefix(">") { return .greaterThan }
+        if starts("<") { return .lessThan }
+        if starts(">") { return .greaterThan }
         return nil
     }
 

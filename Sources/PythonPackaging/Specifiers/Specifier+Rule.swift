@@ -57,7 +57,7 @@ extension Specifier {
             case .equalExact: Version.compare(version, lower) == 0
             case .notEqualExact: Version.compare(version, lower) != 0
             case .afterRelease: Version.compareReleases(version, lower) > 0
-            case .arbitrary: version.description.lowercased() == text
+            case .arbitrary: PythonText.equals(version.description.lowercased(), text)
             }
         }
     }

@@ -34,6 +34,20 @@ public struct Specifier: Sendable, Hashable, CustomStringConvertible {
     /// `operator` followed by the version as written: `>=1.0`.
     public var description: String { `operator`.rawValue + version }
 
+    /// The text by which `packaging` tells duplicates apart: the operator and
+    /// the version as written for `===` and wildcards, the normalized version
+    /// for `~=`, and otherwise the normalized version without trailing zero
+    /// release components (`>=1.0.0` and `>=1` are the same specifier).
+    var canonicalKey: String {
+        guard let parsedVersion, `operator` != .arbitrary, !isWildcard else {
+            return `operator`.rawValue + version
+        }
+        guard `operator` != .compatible else {
+            return `operator`.rawValue + parsedVersion.description
+        }
+        return `operator`.rawValue + parsedVersion.trimmedDescription
+    }
+
     public static func == (lhs: Specifier, rhs: Specifier) -> Bool {
         lhs.operator == rhs.operator && lhs.version == rhs.version
     }
@@ -75,7 +89,7 @@ extension Specifier {
     /// rejects text that is not a version.
     public func contains(_ text: String, prereleases: Bool? = nil) -> Bool {
         if rule.kind == .arbitrary {
-            guard text.lowercased() == rule.text else { return false }
+            guard PythonText.equals(PythonCase.lowercased(text), rule.text) else { return false }
             guard prereleases == false else { return true }
             return (try? Version(text))?.isPrerelease != true
         }

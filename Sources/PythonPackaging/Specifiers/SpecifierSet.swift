@@ -32,17 +32,28 @@ public struct SpecifierSet: Sendable, Hashable, CustomStringConvertible {
     /// are skipped, and an empty string is the set of all versions.
     public init(_ text: String) throws(SpecifierParseError) {
         var parsed: [Specifier] = []
-        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let trimmed = PythonWhitespace.trimmed(item)
+        let items = text.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false)
+        for item in items {
+            let trimmed = PythonWhitespace.trimmed(Substring(item))
             if trimmed.isEmpty { continue }
             parsed.append(try Specifier(String(trimmed)))
         }
         self.init(parsed)
     }
 
-    /// The specifiers sorted and joined with commas, as `packaging` prints them.
+    /// The specifiers sorted by their text and joined with commas, as `packaging`
+    /// prints them; of specifiers that mean the same (`>=1.0` and `>=1.0.0`),
+    /// only the first in that order is kept.
     public var description: String {
-        Array(Set(specifiers.map(\.description))).sorted().joined(separator: ",")
+        let sorted = specifiers.map { ($0.description, $0.canonicalKey) }.sorted {
+            $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars)
+        }
+        var seen: Set<[Unicode.Scalar]> = []
+        var kept: [String] = []
+        for (text, key) in sorted where seen.insert(Array(key.unicodeScalars)).inserted {
+            kept.append(text)
+        }
+        return kept.joined(separator: ",")
     }
 
     /// `true` when any specifier asks for pre-releases, otherwise `nil`.

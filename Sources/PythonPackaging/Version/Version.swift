@@ -261,4 +261,20 @@ extension Version: CustomStringConvertible {
         if let localLabel { text += "+" + localLabel }
         return text
     }
+
+    /// The normalized form without trailing zero release components (at least
+    /// one stays): `1.0.0a1` is `1a1`, as `packaging` canonicalizes a version.
+    var trimmedDescription: String {
+        var release = release
+        while release.count > 1, release.last?.isZero == true { release.removeLast() }
+        var text = ""
+        let epoch = epoch
+        if !epoch.isZero { text += "\(epoch)!" }
+        text += release.map(\.description).joined(separator: ".")
+        if let pre { text += pre.description }
+        if let post { text += ".post\(post)" }
+        if let dev { text += ".dev\(dev)" }
+        if let localLabel { text += "+" + localLabel }
+        return text
+    }
 }

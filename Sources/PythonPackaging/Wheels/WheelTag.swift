@@ -20,7 +20,7 @@ public struct WheelTag: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// `text` lowercased, without copying when it has no uppercase ASCII and is ASCII.
     private static func lowercased(_ text: String) -> String {
         let needsWork = text.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
-        return needsWork ? text.lowercased() : text
+        return needsWork ? PythonCase.lowercased(text) : text
     }
 
     public var description: String { "\(interpreter)-\(abi)-\(platform)" }
@@ -83,7 +83,12 @@ public struct WheelTag: Hashable, Sendable, Comparable, CustomStringConvertible 
         return Array(text.utf8).withUnsafeBufferPointer(split)
     }
 
-    /// Whether `text` is a Python identifier (`str.isidentifier`).
+    /// Scalars that Unicode 15.1 added to XID_Continue (ZWNJ, ZWJ and the
+    /// katakana middle dots); Python 3.11's Unicode 14 data does not have them.
+    private static let continuesAddedInUnicode15: Set<UInt32> = [0x200C, 0x200D, 0x30FB, 0xFF65]
+
+    /// Whether `text` is a Python identifier (`str.isidentifier`), by the
+    /// Unicode 14 data of Python 3.11.
     static func isIdentifier(_ text: String) -> Bool {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return text.utf8.enumerated().allSatisfy { index, byte in
@@ -92,11 +97,15 @@ public struct WheelTag: Hashable, Sendable, Comparable, CustomStringConvertible 
             } && !text.isEmpty
         }
         var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), first == "_" || first.properties.isXIDStart else {
+        guard let first = scalars.next(),
+            first == "_" || (PythonCase.isKnown(first) && first.properties.isXIDStart)
+        else {
             return false
         }
         while let scalar = scalars.next() {
-            guard scalar.properties.isXIDContinue else { return false }
+            guard PythonCase.isKnown(scalar), scalar.properties.isXIDContinue,
+                !Self.continuesAddedInUnicode15.contains(scalar.value)
+            else { return false }
         }
         return true
     }

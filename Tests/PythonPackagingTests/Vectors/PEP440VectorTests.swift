@@ -3,15 +3,17 @@ import Testing
 @testable import PythonPackaging
 
 /// Differential vectors generated from `packaging` 26.x by
-/// Scripts/oracles/pep440_vectors.py: every answer must agree.
+/// Scripts/oracles/pep440_vectors.py, and the disagreements (since fixed) and
+/// samples that Scripts/oracles/fuzz_pep440.py found (`regressions`, all four
+/// operations mixed): every answer must agree.
 @Suite struct PEP440VectorTests {
-    @Test(arguments: ["parse", "compare", "contains", "filter"])
+    @Test(arguments: ["parse", "compare", "contains", "filter", "regressions"])
     func agreesWithPackaging(_ operation: String) throws {
         let cases = try loadVectors(operation, folder: "pep440")
         #expect(cases.count > 1000)
         var failures = 0
         for vector in cases {
-            let answer = Self.answer(operation, vector)
+            let answer = Self.answer(vector.string("op"), vector)
             let agrees =
                 vector.expectsInvalid ? answer == nil : answer?.rendered == vector.expected
             if !agrees {

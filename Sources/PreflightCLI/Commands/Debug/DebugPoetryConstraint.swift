@@ -31,13 +31,15 @@ func answerPoetryConstraint(_ request: JSONValue) throws(DebugInputError) -> JSO
         return .object([("valid", .bool(false)), ("error", .string(error.description))])
     }
     var allows: [(key: String, value: JSONValue)] = []
-    var positions: [String: Int] = [:]
+    // Keyed by scalars: Python keeps canonically equivalent spellings apart.
+    var positions: [[UInt32]: Int] = [:]
     for version in versions {
         let allowed = constraint.allows(version)
-        if let position = positions[version] {
+        let key = version.unicodeScalars.map(\.value)
+        if let position = positions[key] {
             allows[position].value = .bool(allowed)
         } else {
-            positions[version] = allows.count
+            positions[key] = allows.count
             allows.append((version, .bool(allowed)))
         }
     }

@@ -31,7 +31,7 @@ private func answerWheel(_ request: JSONValue) throws(DebugInputError) -> JSONVa
             ("name", .string(wheel.name.normalized)),
             ("version", .string(wheel.version.description)),
             ("build", .optional(wheel.build)),
-            ("tags", .array(Set(wheel.tags).map(\.description).sorted().map(JSONValue.string))),
+            ("tags", .array(sortedTagTexts(wheel.tags).map(JSONValue.string))),
             ("compatible", .bool(wheel.isCompatible(with: target))),
         ])
     } catch {
@@ -62,4 +62,14 @@ private final class TargetCache: Sendable {
         targets.withLock { $0[key] = target }
         return target
     }
+}
+
+/// The distinct texts of `tags` in Python's order for `sorted(str(t) for t in tags)`:
+/// by Unicode scalars, so canonically equivalent spellings stay apart.
+private func sortedTagTexts(_ tags: [WheelTag]) -> [String] {
+    var seen: Set<[UInt32]> = []
+    let texts = tags.map(\.description).filter {
+        seen.insert($0.unicodeScalars.map(\.value)).inserted
+    }
+    return texts.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
 }
