@@ -31,11 +31,17 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.tags import Tag, compatible_tags, cpython_tags
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
-from packaging.version import Version
+from packaging.version import InvalidVersion, Version
 
 from poetry.core.constraints.version import parse_constraint as poetry_constraint
 from poetry.core.constraints.version import Version as PoetryVersion
 from poetry.factory import Factory
+
+# Versions and specifiers with thousands of digits are read exactly, as packaging reads
+# them when Python's integer-string limit is lifted.
+sys.set_int_max_str_digits(0)
+# The walk recurses once per requirement in a chain; pathological locks nest thousands.
+sys.setrecursionlimit(100_000)
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 FIXTURES = REPOSITORY / "Fixtures"
@@ -145,7 +151,11 @@ def python_constraint_allows(constraint: str | None) -> bool:
     try:
         return SpecifierSet(text).contains(PYTHON_FULL_VERSION, prereleases=True)
     except InvalidSpecifier:
+        pass
+    try:
         return poetry_constraint(text).allows(PoetryVersion.parse(PYTHON_FULL_VERSION))
+    except ValueError:  # neither reads it: pip ignores an invalid Requires-Python
+        return True
 
 
 def version_constraint_allows(constraint: str | None, version: str) -> bool:
@@ -199,25 +209,66 @@ class LockedPackage:
         return True
 
 
+def file_version_matches(filename: str, version: str) -> bool:
+    """A distribution file's name carries `version`, or no readable version at all."""
+    try:
+        wanted = Version(version)
+    except InvalidVersion:
+        return True
+    try:
+        if filename.lower().endswith(".whl"):
+            text = filename[:-4].split("-")[1]
+        else:
+            suffix = next((s for s in SDIST_SUFFIXES if filename.lower().endswith(s)), None)
+            if suffix is None:
+                return True
+            text = filename[: -len(suffix)].rpartition("-")[2]
+        return Version(text) == wanted
+    except (IndexError, InvalidVersion):
+        return True
+
+
 def read_lock(path: Path) -> tuple[dict[str, Any], list[LockedPackage]]:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    metadata = data.get("metadata", {})
+    # Poetry 2.5 refuses a lock without [metadata] or lock-version, or with a lock-version
+    # outside >=1,<3; Preflight reads the versions Poetry has written (1.1, 2.0, 2.1).
+    metadata = data.get("metadata")
+    if not isinstance(metadata, dict):
+        raise ValueError("the lock has no [metadata] table")
+    if str(metadata.get("lock-version")) not in ("1.1", "2.0", "2.1"):
+        raise ValueError(f"lock-version {metadata.get('lock-version')!r} is not supported")
     legacy_files = metadata.get("files", {})
-    legacy_by_name = {canonicalize_name(k): v for k, v in legacy_files.items()}
+    legacy_by_name: dict[str, list] = {}
+    for key, value in legacy_files.items():  # keys spelled apart but equal when normalized
+        legacy_by_name.setdefault(canonicalize_name(key), []).extend(value)
+    releases: dict[str, int] = {}
+    for entry in data.get("package", []):
+        if isinstance(entry.get("name"), str):
+            key = canonicalize_name(entry["name"])
+            releases[key] = releases.get(key, 0) + 1
     packages = []
     for index, entry in enumerate(data.get("package", [])):
+        if not isinstance(entry.get("name"), str) or not isinstance(entry.get("version"), str):
+            raise ValueError(f"package {index}: name and version must be strings")
         name = canonicalize_name(entry["name"])
         files = entry.get("files")
         if files is None:
             files = legacy_by_name.get(name, [])
+            # Lock-version 1.1 lists the files of every locked release of a name under one
+            # key; with several releases each keeps the files whose name carries its version.
+            if releases[name] > 1:
+                files = [f for f in files if file_version_matches(f["file"], entry["version"])]
         packages.append(
             LockedPackage(
                 index=index,
                 name=name,
                 version=str(entry["version"]),
                 python_versions=entry.get("python-versions"),
-                markers=entry.get("markers"),
+                markers=(
+                    {canonicalize_name(k): v for k, v in entry["markers"].items()}
+                    if isinstance(entry.get("markers"), dict) else entry.get("markers")
+                ),
                 dependencies=entry.get("dependencies", {}),
                 extras={canonicalize_name(k): v for k, v in entry.get("extras", {}).items()},
                 files=[f["file"] for f in files],
@@ -290,7 +341,7 @@ class Walk:
         known = self.extras.get(key)
         if known is not None and extras <= known:
             return
-        active = extras | (known or frozenset())
+        active = self.expand_extras(package, extras | (known or frozenset()))
         self.extras[key] = active
         self.groups.setdefault(package.index, set()).add(group)
 
@@ -312,6 +363,21 @@ class Walk:
                 child_extras = edge.extras | wanted_by_extra.get(child_name, frozenset())
                 for child in self.matches(child_name, edge.constraint, group):
                     self.visit(child, child_extras, group)
+
+    @staticmethod
+    def expand_extras(package: LockedPackage, extras: frozenset[str]) -> frozenset[str]:
+        """The extras with those an extra asks of the package itself (`complete =
+        ["dask[array,dataframe]", ...]`), as Poetry and pip install them."""
+        active = set(extras)
+        pending = list(active)
+        while pending:
+            for requirement in package.extras.get(pending.pop(), []):
+                if requirement_name(requirement) != package.name:
+                    continue
+                for extra in requirement_extras(requirement) - active:
+                    active.add(extra)
+                    pending.append(extra)
+        return frozenset(active)
 
     def edge_holds(self, edge: Edge, active: frozenset[str]) -> bool:
         if not marker_holds(edge.markers, self.target, active):
@@ -342,8 +408,8 @@ def project_model(project: Path) -> tuple[Any, list[RootDependency], list[str]]:
     roots = []
     for group in groups:
         for dependency in package.dependency_group(group).dependencies:
-            if dependency.is_optional():
-                continue
+            if dependency.is_optional() or dependency.marker.is_empty():
+                continue  # an extra's dependency, or one whose conditions contradict
             marker = "" if dependency.marker.is_any() else str(dependency.marker)
             roots.append(
                 RootDependency(
@@ -392,13 +458,17 @@ def decide(package: LockedPackage, target: Target, rank: dict[Tag, int]) -> Deci
             sdists.append(filename)
     sdists.sort()
 
+    # pip keeps the candidate with the largest (tag priority, build tag) and, among equal
+    # ones, the first met: an index page lists files by name, so the smallest name. The
+    # build tag is packaging's (number, suffix), larger preferred in both parts.
     compatible = []
     for filename, tags in wheels:
         ranks = [rank[tag] for tag in tags if tag in rank]
         if ranks:
-            best_build = build_number(filename)
-            compatible.append((min(ranks), (-best_build[0], best_build[1]), filename, tags))
-    compatible.sort()
+            compatible.append((min(ranks), build_number(filename), filename, tags))
+    compatible.sort(key=lambda item: item[2])
+    compatible.sort(key=lambda item: item[1], reverse=True)
+    compatible.sort(key=lambda item: item[0])
     platform_wheels = [f for f, tags in wheels if any(t.platform != "any" for t in tags)]
 
     best_file = compatible[0][2] if compatible else (sdists[0] if sdists else None)
@@ -446,7 +516,19 @@ def analyse(project: Path, target: Target) -> dict[str, Any]:
     installed: list[dict[str, Any]] = []
     project_name, project_version = project_identity(project)
 
-    if not poetry.locker.is_fresh():
+    # A fresh lock (for a Python range with the target) always holds every project
+    # requirement that applies; when one is absent the lock was damaged after Poetry wrote
+    # it, and `preflight check` refuses it (exit 2) rather than reporting on it.
+    fresh = poetry.locker.is_fresh()
+    if fresh and python_constraint_allows(metadata.get("python-versions")):
+        absent = sorted(
+            root.name for root in roots
+            if marker_holds(root.marker, target, frozenset()) and root.name not in walk.by_name
+        )
+        if absent:
+            raise ValueError(f"poetry.lock has no [[package]] entry for '{absent[0]}'")
+
+    if not fresh:
         blockers.append(
             {"name": project_name, "version": project_version, "reason": "lock-stale",
              "groups": []}

@@ -11,7 +11,7 @@ file it would install for each locked `name==version`, and checks that:
 The private packages are found through --find-links on Fixtures/private-index.
 
 Usage: PIP_PYTHON=/tmp/pipcheck/bin/python \
-           $ORACLE_VENV/bin/python Scripts/oracles/cross_check_pip.py [FIXTURE...]
+           $ORACLE_VENV/bin/python Scripts/oracles/cross_check_pip.py [FIXTURE|DIR...]
 where /tmp/pipcheck is a venv with a recent pip (26.3 was used:
 `~/.pyenv/versions/3.13.0/bin/python -m venv /tmp/pipcheck; /tmp/pipcheck/bin/pip install -U pip`).
 Exit 1 when pip disagrees anywhere.
@@ -107,12 +107,14 @@ def check(project: Path, target: Target, cache: dict[tuple[str, str, str], str |
 
 
 def main(argv: list[str]) -> int:
+    # A name is a fixture; a path is any project folder with expected/<target>.json.
     names = argv[1:] or sorted(p.parent.name for p in FIXTURES.glob("*/expected"))
     cache: dict[tuple[str, str, str], str | None] = {}
     problems = 0
     for name in names:
         for target in TARGETS:
-            found = check(FIXTURES / name, target, cache)
+            project = Path(name) if Path(name).is_dir() else FIXTURES / name
+            found = check(project, target, cache)
             print(f"{name:>22} {target.name:<13} {'ok' if not found else f'{found} differ'}",
                   file=sys.stderr)
             problems += found

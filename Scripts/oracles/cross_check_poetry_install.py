@@ -61,7 +61,8 @@ def main(argv: list[str]) -> int:
     differences = 0
     for name in names:
         for target in TARGETS:
-            project = FIXTURES / name
+            # A name is a fixture; a path is any project folder with expected/<target>.json.
+            project = Path(name) if Path(name).is_dir() else FIXTURES / name
             expected = json.loads((project / "expected" / f"{target.name}.json").read_text())
             ours = {(p["name"], p["version"]) for p in expected["packages"]}
             theirs = poetry_installs(project, target)

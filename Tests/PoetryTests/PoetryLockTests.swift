@@ -79,6 +79,51 @@ import Testing
         #expect(try !stale.isFresh(for: beta, checkedBy: .poetry23))
     }
 
+    /// Poetry counts a lock without a content-hash as stale; it is read, never fresh.
+    @Test func lockWithoutContentHashIsNeverFresh() throws {
+        let lock = try PoetryLock(parsing: "[metadata]\nlock-version = \"2.1\"\n")
+        #expect(lock.contentHash.isEmpty)
+        for scheme in ContentHashScheme.allCases {
+            #expect(
+                try !lock.isFresh(for: TOMLTable(parsing: "[tool.poetry]\n"), checkedBy: scheme))
+        }
+    }
+
+    /// Lock-version 1.1 keeps every release's files under one name: with several releases,
+    /// each gets the files whose names carry its version (and those without one).
+    @Test func lockVersion11SplitsFilesBetweenReleases() throws {
+        let lock = try PoetryLock(
+            parsing: """
+                [[package]]
+                name = "Foo"
+                version = "1.0"
+                [[package]]
+                name = "foo"
+                version = "2.0.0"
+                [[package]]
+                name = "bar"
+                version = "1"
+                [metadata]
+                lock-version = "1.1"
+                content-hash = "x"
+                [metadata.files]
+                foo = [
+                    {file = "foo-1.0-py3-none-any.whl", hash = "a"},
+                    {file = "Foo-2.0-cp313-cp313-win_amd64.whl", hash = "b"},
+                    {file = "foo-2.tar.gz", hash = "c"},
+                    {file = "foo-latest.zip", hash = "d"},
+                    {file = "foo.exe", hash = "e"},
+                ]
+                bar = [{file = "bar-2-py3-none-any.whl", hash = "f"}]
+                """)
+        #expect(
+            lock.packages.map { $0.files.map(\.name) } == [
+                ["foo-1.0-py3-none-any.whl", "foo-latest.zip", "foo.exe"],
+                ["Foo-2.0-cp313-cp313-win_amd64.whl", "foo-2.tar.gz", "foo-latest.zip", "foo.exe"],
+                ["bar-2-py3-none-any.whl"],
+            ])
+    }
+
     // MARK: - Each format
 
     @Test func lockVersion11() throws {
@@ -208,9 +253,6 @@ import Testing
             lock: "[metadata]\nlock-version = 2.1\n",
             message:
                 "poetry.lock:2:16: expected a string for 'metadata.lock-version', found float"),
-        ErrorCase(
-            lock: "[metadata]\nlock-version = \"2.1\"\n",
-            message: "poetry.lock:1:1: missing key 'metadata.content-hash'"),
         ErrorCase(
             lock:
                 "[[package]]\nname = \"six\"\n\n[metadata]\nlock-version = \"2.1\"\n"

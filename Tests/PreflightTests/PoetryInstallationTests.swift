@@ -84,6 +84,45 @@ import Testing
         #expect(installed.keys.sorted() == ["fastapi 0.115.0", "uvicorn 0.30.0", "uvloop 0.20.0"])
     }
 
+    /// An extra that asks for other extras of its own package (dask's `complete`) turns
+    /// them on, transitively, as Poetry installs it.
+    @Test func extrasOfThePackageItself() throws {
+        let installed = try Self.install(
+            project:
+                "[tool.poetry.dependencies]\ndask = {version = \"*\", extras = [\"Complete\"]}\n",
+            lock: """
+                [[package]]
+                name = "dask"
+                version = "2026.8.0"
+                [package.dependencies]
+                numpy = {version = ">=1.24", optional = true, markers = "extra == \\"array\\""}
+                pandas = {version = ">=2", optional = true, markers = "extra == \\"dataframe\\""}
+                bokeh = {version = ">=3", optional = true, markers = "extra == \\"diagnostics\\""}
+                lz4 = {version = ">=4", optional = true, markers = "extra == \\"complete\\""}
+                [package.extras]
+                array = ["numpy (>=1.24)"]
+                complete = ["Dask[dataframe] ; python_version >= \\"3.10\\"", "lz4 (>=4)"]
+                dataframe = ["dask[array]", "pandas (>=2)"]
+                diagnostics = ["bokeh (>=3)"]
+                [[package]]
+                name = "numpy"
+                version = "2.3.0"
+                [[package]]
+                name = "pandas"
+                version = "3.0.0"
+                [[package]]
+                name = "bokeh"
+                version = "3.8.0"
+                [[package]]
+                name = "lz4"
+                version = "4.4.0"
+                """)
+        #expect(
+            installed.keys.sorted() == [
+                "dask 2026.8.0", "lz4 4.4.0", "numpy 2.3.0", "pandas 3.0.0",
+            ])
+    }
+
     /// Several locked versions of one name: the requirement's constraint chooses, then the
     /// lock markers of the group being walked.
     @Test func severalVersionsOfOneName() throws {
@@ -166,5 +205,56 @@ import Testing
             chains.map { $0.map(\.description).joined(separator: ", ") } == [
                 "app → c ==1", "app → a, a 1 → b >=1, b 1 → c ==1",
             ])
+    }
+
+    /// A lock nesting thousands of packages in one line is walked without deep recursion,
+    /// and only packages within ``PoetryInstallation/longestChain`` get chains.
+    @Test func deepLinesOfRequirementsHaveBoundedChains() throws {
+        let count = 3_000
+        var text = ""
+        for index in 0..<count {
+            text += "[[package]]\nname = \"p\(index)\"\nversion = \"1\"\n"
+            if index + 1 < count { text += "[package.dependencies]\np\(index + 1) = \"*\"\n" }
+        }
+        let installation = try PoetryInstallation(
+            lock: PoetryLock(
+                parsing: text + "[metadata]\nlock-version = \"2.1\"\ncontent-hash = \"x\"\n"),
+            pyproject: Pyproject(parsing: "[tool.poetry.dependencies]\np0 = \"*\"\n"),
+            groups: ["main"], target: Self.debian, projectName: "app", projectVersion: nil)
+        #expect(installation.groupsByPackage.count == count)
+        let depths = installation.depths()
+        let limit = PoetryInstallation.longestChain
+        #expect(installation.chains(to: limit - 1, depths: depths).map(\.count) == [limit])
+        #expect(installation.chains(to: limit, depths: depths).isEmpty)
+        #expect(installation.chains(to: count - 1, depths: depths).isEmpty)
+    }
+
+    struct PlatformCase: Sendable, CustomStringConvertible {
+        var platform: String
+        var allowsLinux: Bool
+        var description: String { platform }
+    }
+
+    /// `platform` as poetry-core turns it into `sys_platform` markers.
+    @Test(arguments: [
+        PlatformCase(platform: "linux", allowsLinux: true),
+        PlatformCase(platform: "darwin", allowsLinux: false),
+        PlatformCase(platform: "linux || darwin", allowsLinux: true),
+        PlatformCase(platform: "win32 | linux", allowsLinux: true),
+        PlatformCase(platform: "win32||darwin", allowsLinux: false),
+        PlatformCase(platform: "!=win32", allowsLinux: true),
+        PlatformCase(platform: "!= linux", allowsLinux: false),
+        PlatformCase(platform: "!=win32,!=darwin", allowsLinux: true),
+        PlatformCase(platform: "== linux", allowsLinux: true),
+        PlatformCase(platform: "*", allowsLinux: true),
+        PlatformCase(platform: "Linux", allowsLinux: false),
+        PlatformCase(platform: "linux darwin", allowsLinux: false),
+    ])
+    func platformRestrictions(_ test: PlatformCase) throws {
+        let installed = try Self.install(
+            project: "[tool.poetry.dependencies]\nsix = {version = \"*\", platform = \""
+                + test.platform + "\"}\n",
+            lock: "[[package]]\nname = \"six\"\nversion = \"1\"\n")
+        #expect((installed["six 1"] != nil) == test.allowsLinux)
     }
 }

@@ -54,7 +54,8 @@ import Testing
         var description: String { files.joined(separator: " ") }
     }
 
-    /// pip's choice: the best tag, then the highest build number, then the smallest name.
+    /// pip's choice: the best tag, then the largest build tag (number, then suffix), then
+    /// the smallest name (the first in an index page, which lists files by name).
     @Test(arguments: [
         Choice(
             files: [
@@ -64,9 +65,18 @@ import Testing
         Choice(
             files: ["a-1-py3-none-any.whl", "a-1-2-py3-none-any.whl", "a-1-10-py3-none-any.whl"],
             best: "a-1-10-py3-none-any.whl"),
+        // pip 26.3 installs 1b: it keeps the largest (number, suffix) build tag.
         Choice(
-            files: ["b-1-1b-py3-none-any.whl", "b-1-1a-py3-none-any.whl"],
-            best: "b-1-1a-py3-none-any.whl"),
+            files: ["b-1-1a-py3-none-any.whl", "b-1-1b-py3-none-any.whl"],
+            best: "b-1-1b-py3-none-any.whl"),
+        Choice(
+            files: [
+                "b-1-2-py3-none-any.whl", "b-1-10a-py3-none-any.whl", "b-1-10-py3-none-any.whl",
+            ],
+            best: "b-1-10a-py3-none-any.whl"),
+        Choice(
+            files: ["b-1-0-py3-none-any.whl", "b-1-py3-none-any.whl"],
+            best: "b-1-0-py3-none-any.whl"),
         Choice(
             files: ["z-1-py3-none-any.whl", "a-1-py3-none-any.whl"], best: "a-1-py3-none-any.whl"),
         Choice(

@@ -39,8 +39,9 @@ extension PoetryLock {
         }
         let pythonVersions =
             try reader.string("python-versions", in: metadata, path: "metadata") ?? "*"
-        let contentHash = try reader.requiredString(
-            "content-hash", in: metadata, path: "metadata", at: metadataEntry.valueSpan)
+        // Poetry counts a lock without a content-hash as stale, not as unreadable.
+        let contentHash =
+            try reader.string("content-hash", in: metadata, path: "metadata") ?? ""
 
         // The packages, with lock-version 1.1's files moved from [metadata.files].
         var packages: [LockedPackage] = []
@@ -89,9 +90,45 @@ extension PoetryLock {
             byName[PackageName.normalize(entry.key), default: []] += try LockedFile.list(
                 elements, path: "metadata.files.\(entry.key)", reader: reader)
         }
+        var releases: [String: Int] = [:]
+        for package in packages { releases[package.normalizedName, default: 0] += 1 }
         for index in packages.indices where packages[index].files.isEmpty {
-            packages[index].files = byName[packages[index].normalizedName] ?? []
+            let name = packages[index].normalizedName
+            let files = byName[name] ?? []
+            // One key holds the files of every locked release of the name: with several,
+            // each keeps those whose name carries its version (or no readable version).
+            guard releases[name, default: 0] > 1,
+                let version = try? Version(packages[index].version)
+            else {
+                packages[index].files = files
+                continue
+            }
+            packages[index].files = files.filter {
+                guard let fileVersion = Self.version(ofFile: $0.name) else { return true }
+                return fileVersion == version
+            }
         }
+    }
+
+    /// The version in a distribution file's name: a wheel's second field
+    /// (`numpy-1.24.4-cp311-…whl`), an sdist's text after its last `-`
+    /// (`python-dateutil-2.8.2.tar.gz`); `nil` when it does not read as a version.
+    static func version(ofFile name: String) -> Version? {
+        let lower = name.lowercased()
+        var text: Substring
+        if lower.hasSuffix(".whl") {
+            let fields = name.dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
+            guard fields.count >= 5 else { return nil }
+            text = fields[1]
+        } else {
+            let suffixes = [".tar.gz", ".tar.bz2", ".tar.xz", ".zip", ".tgz", ".tar"]
+            guard let suffix = suffixes.first(where: { lower.hasSuffix($0) }),
+                let dash = name.dropLast(suffix.count).lastIndex(of: "-")
+            else { return nil }
+            text =
+                name[name.index(after: dash)..<name.index(name.endIndex, offsetBy: -suffix.count)]
+        }
+        return try? Version(String(text))
     }
 }
 

@@ -24,7 +24,8 @@ public struct PoetryLock: Sendable {
     public var generatedBy: String?
     /// The project's Python constraint from `[metadata] python-versions`.
     public var pythonVersions: String
-    /// The content-hash of the pyproject.toml the lock was made from.
+    /// The content-hash of the pyproject.toml the lock was made from; empty when the lock
+    /// has none (such a lock is never fresh, as in Poetry).
     public var contentHash: String
     /// Every locked package in file order; one name may appear with several versions.
     public var packages: [LockedPackage]

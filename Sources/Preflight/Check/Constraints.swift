@@ -29,6 +29,31 @@ enum Constraints {
     }
 }
 
+extension Constraints {
+    /// Whether a Poetry `platform` value (`linux`, `linux || darwin`, `!=win32`) allows
+    /// `platform` (a `sys_platform` value), read as poetry-core reads it: alternatives
+    /// split on `||` or `|`, each a comma-separated list of `==`/`!=` terms that must all
+    /// hold; `*` allows everything, and an ordering term (`<`, `>`) is not checked.
+    static func platformAllows(_ text: String, _ platform: String) -> Bool {
+        text.split(separator: "|").contains { alternative in
+            alternative.split(separator: ",").allSatisfy { raw in
+                var term = Substring(String(raw).trimmingWhitespace)
+                if term == "*" || term.first == "<" || term.first == ">" { return true }
+                var equal = true
+                if term.hasPrefix("!=") {
+                    equal = false
+                    term = term.dropFirst(2)
+                } else if term.hasPrefix("==") {
+                    term = term.dropFirst(2)
+                } else if term.hasPrefix("=") {
+                    term = term.dropFirst()
+                }
+                return (String(term).trimmingWhitespace == platform) == equal
+            }
+        }
+    }
+}
+
 extension String {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingWhitespace: String {

@@ -41,6 +41,16 @@ public enum LockCheck {
 
         // The project: a lock that no longer matches, a Python range without the target.
         let fresh = (try? lock.isFresh(for: pyproject.document, checkedBy: .latest)) ?? false
+        // A lock whose hash matches but that lacks a project requirement was damaged
+        // after Poetry wrote it (a hand edit, a bad merge): nothing it says can be trusted.
+        if fresh, Constraints.pythonAllows(lock.pythonVersions, target.pythonVersion),
+            let missing = installation.missingRoots.min()
+        {
+            throw CheckError(
+                "\(project.lockFileName) has no [[package]] entry for '\(missing)', which "
+                    + "pyproject.toml requires, although its content-hash matches",
+                hint: "the lock was edited after Poetry wrote it; run 'poetry lock' to rewrite it")
+        }
         if !fresh {
             report.add(
                 ProjectFindings.stale(

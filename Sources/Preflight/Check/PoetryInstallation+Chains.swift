@@ -1,6 +1,11 @@
 import Poetry
 
 extension PoetryInstallation {
+    /// The most requirements a chain is searched through. Real locks nest a few dozen
+    /// at most; the cap keeps the search shallow (no deep recursion) and the report
+    /// linear in size on a pathological lock (thousands of packages in one line).
+    static let longestChain = 64
+
     /// How many requirements separate each installed package from the project: the
     /// length of its shortest chain.
     func depths() -> [Int: Int] {
@@ -32,7 +37,9 @@ extension PoetryInstallation {
 
     /// Up to `limit` chains of requirements from the project to package `index`,
     /// shortest first; `depths` is ``depths()``.
+    /// A package whose shortest chain is longer than ``longestChain`` gets none.
     func chains(to index: Int, depths: [Int: Int], limit: Int = 5) -> [[ChainStep]] {
+        if let depth = depths[index], depth > Self.longestChain { return [] }
         var found: [[ChainStep]] = []
         var budget = 10_000
         var path: [ChainStep] = []
@@ -55,7 +62,8 @@ extension PoetryInstallation {
                     found.append([first] + path.reversed())
                     continue
                 }
-                guard onPath.insert(parent).inserted else { continue }
+                guard path.count + 1 < Self.longestChain, onPath.insert(parent).inserted
+                else { continue }
                 let locked = lock.packages[parent]
                 path.append(
                     ChainStep(

@@ -35,6 +35,9 @@ struct PoetryInstallation {
     private(set) var inbound: [Int: [Inbound]] = [:]
     /// Project or package requirements naming a package the lock does not have.
     private(set) var missing: Set<String> = []
+    /// The project's own requirements (that apply on the target) naming a package the
+    /// lock does not have.
+    private(set) var missingRoots: Set<String> = []
 
     private let target: CheckTarget
     private var markers: MarkerCache
@@ -70,6 +73,7 @@ struct PoetryInstallation {
                 let requirement = requirementText(
                     dependency.name, dependency.extras, dependency.constraint)
                 let extras = Set(dependency.extras.map(PackageName.normalize))
+                if packagesByName[name] == nil { missingRoots.insert(name) }
                 for index in matches(name, constraint: dependency.constraint, group: group) {
                     record(index, Inbound(parent: nil, requirement: requirement))
                     stack.append((index, extras, group))
@@ -82,7 +86,7 @@ struct PoetryInstallation {
             let key = WalkKey(index: index, group: group)
             let known = walked[key]
             if let known, extras.isSubset(of: known) { continue }
-            let active = extras.union(known ?? [])
+            let active = selfExpanded(index, extras.union(known ?? []))
             walked[key] = active
             groupsByPackage[index, default: []].insert(group)
 
@@ -108,7 +112,11 @@ struct PoetryInstallation {
         {
             return false
         }
-        if let platform = dependency.platform, platform != target.sysPlatform { return false }
+        if let platform = dependency.platform,
+            !Constraints.platformAllows(platform, target.sysPlatform)
+        {
+            return false
+        }
         return markers.holds(dependency.markers, extras: [])
     }
 
@@ -155,7 +163,35 @@ struct PoetryInstallation {
     private mutating func extrasWanted(of index: Int, active: Set<String>) -> [String: Set<String>]
     {
         var result: [String: Set<String>] = [:]
-        guard !active.isEmpty else { return result }
+        for extra in active {
+            for requirement in extraRequirements(of: index, extra) {
+                result[requirement.name, default: []].formUnion(requirement.extras)
+            }
+        }
+        return result
+    }
+
+    /// `extras` with those an extra asks of the package itself (dask's `complete =
+    /// ["dask[array,dataframe]", …]`), as Poetry and pip install them.
+    private mutating func selfExpanded(_ index: Int, _ extras: Set<String>) -> Set<String> {
+        let name = lock.packages[index].normalizedName
+        var active = extras
+        var pending = Array(extras)
+        while let extra = pending.popLast() {
+            for requirement in extraRequirements(of: index, extra) where requirement.name == name {
+                for added in requirement.extras where active.insert(added).inserted {
+                    pending.append(added)
+                }
+            }
+        }
+        return active
+    }
+
+    /// The requirements `[package.extras]` lists for one extra (normalized) of package
+    /// `index`, as names with extras, read once.
+    private mutating func extraRequirements(of index: Int, _ extra: String)
+        -> [(name: String, extras: Set<String>)]
+    {
         if extrasTables[index] == nil {
             var table: [String: [String]] = [:]
             for (extra, requirements) in lock.packages[index].extras {
@@ -163,19 +199,12 @@ struct PoetryInstallation {
             }
             extrasTables[index] = table
         }
-        for extra in active {
-            for requirement in extrasTables[index]?[extra] ?? [] {
-                let parsed: (name: String, extras: Set<String>)
-                if let known = parsedRequirements[requirement] {
-                    parsed = known
-                } else {
-                    parsed = Self.nameAndExtras(requirement)
-                    parsedRequirements[requirement] = parsed
-                }
-                result[parsed.name, default: []].formUnion(parsed.extras)
-            }
+        return (extrasTables[index]?[extra] ?? []).map { requirement in
+            if let known = parsedRequirements[requirement] { return known }
+            let parsed = Self.nameAndExtras(requirement)
+            parsedRequirements[requirement] = parsed
+            return parsed
         }
-        return result
     }
 
     /// The requirements of package `index`, read once.

@@ -87,6 +87,9 @@ public struct Project: Sendable {
         let settings = pyproject?.document.value(at: ["tool", "preflight"])
         defaultPython = try Self.setting("python", in: settings, file: pyprojectPath)
         defaultPlatform = try Self.setting("platform", in: settings, file: pyprojectPath)
+        if case .poetry = lock, let pyproject {
+            try Self.requireName(pyproject, file: pyprojectPath)
+        }
     }
 
     /// The project's normalized name and version: `[project]`, else `[tool.poetry]`,
@@ -136,6 +139,20 @@ public struct Project: Sendable {
         } catch {
             throw CheckError(message(error, file: file))
         }
+    }
+
+    /// Poetry refuses a project in package mode (the default) without a name in
+    /// `[project]` or `[tool.poetry]`, such as an empty pyproject.toml.
+    private static func requireName(_ pyproject: Pyproject, file: String) throws(CheckError) {
+        guard pyproject.isPackageMode else { return }
+        let document = pyproject.document
+        let named =
+            document["project"]?["name"]?.string != nil
+            || document.value(at: ["tool", "poetry"])?["name"]?.string != nil
+        guard !named else { return }
+        throw CheckError(
+            "\(file): expected a project name in [project] or [tool.poetry], found none",
+            hint: "Poetry needs a name unless [tool.poetry] sets package-mode = false")
     }
 
     /// The error's text, starting with the file when it has no position of its own.

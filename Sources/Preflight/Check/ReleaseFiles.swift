@@ -36,7 +36,7 @@ struct ReleaseFiles {
     var hasPlatformWheel: Bool { wheels.contains(where: Self.isPlatformWheel) }
 
     /// The wheel pip installs on `target` and the tag that matched, or `nil` when no
-    /// wheel is compatible: the lowest tag rank, then the highest build tag, then the
+    /// wheel is compatible: the lowest tag rank, then the largest build tag, then the
     /// smallest file name.
     func bestWheel(on target: CheckTarget) -> (wheel: Wheel, tag: WheelTag)? {
         var best: (wheel: Wheel, rank: Int, build: BuildKey)?
@@ -64,7 +64,8 @@ struct ReleaseFiles {
     }
 }
 
-/// A build tag ordered as pip prefers it: a higher number first, then the suffix.
+/// A build tag ordered as pip prefers it (pip takes the largest `(number, suffix)`): a
+/// higher number first, then a later suffix (`1b` before `1a`), then no tag at all.
 private struct BuildKey: Comparable {
     var negatedNumber: Int
     var suffix: String
@@ -84,6 +85,6 @@ private struct BuildKey: Comparable {
 
     static func < (lhs: BuildKey, rhs: BuildKey) -> Bool {
         if lhs.negatedNumber != rhs.negatedNumber { return lhs.negatedNumber < rhs.negatedNumber }
-        return lhs.suffix.unicodeScalars.lexicographicallyPrecedes(rhs.suffix.unicodeScalars)
+        return rhs.suffix.unicodeScalars.lexicographicallyPrecedes(lhs.suffix.unicodeScalars)
     }
 }
