@@ -44,3 +44,17 @@ final class CapturedConsole: @unchecked Sendable {
         visit(rootCommand, path: [])
     }
 }
+
+@Suite struct DebugProtocolTests {
+    @Test func aLineThatIsNotJSONAnswersInvalidAndTheBatchGoesOn() {
+        let captured = CapturedConsole(
+            input: "not json\n{\"op\":\"compare\",\"a\":\"1.0\",\"b\":\"1.0.0\"}\n")
+        #expect(runPreflight(["debug", "pep440"], console: captured.console) == .success)
+        #expect(
+            captured.outputText == """
+                {"valid":false,"error":"invalid JSON request: expected a value at byte 0"}
+                {"result":0}
+
+                """)
+    }
+}

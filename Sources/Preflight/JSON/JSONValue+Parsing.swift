@@ -64,7 +64,7 @@ private struct JSONReader {
         let literal = Array(word.utf8)
         guard bytes.count - position >= literal.count,
             Array(bytes[position..<position + literal.count]) == literal
-        else { throw failure("expected '\(word)'") }
+        else { throw failure("expected a value") }
         position += literal.count
         return value
     }

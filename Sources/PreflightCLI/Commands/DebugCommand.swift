@@ -75,7 +75,8 @@ func runJSONLines(
             }
             answer = try handler(request)
         } catch let error as JSONParseError {
-            answer = .object([("valid", .bool(false)), ("error", .string("\(error)"))])
+            let message = "invalid JSON request: \(error)"
+            answer = .object([("valid", .bool(false)), ("error", .string(message))])
         } catch {
             answer = .object([("valid", .bool(false)), ("error", .string("\(error)"))])
         }
