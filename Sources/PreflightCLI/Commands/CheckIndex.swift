@@ -55,7 +55,8 @@ func consultIndex(
             let sources = try project.pyproject.map { (pyproject) throws(IndexError) in
                 try ProjectSources(pyproject)
             }
-            client = try makeIndexClient(parsed, console: console, project: sources)
+            client = try makeIndexClient(
+                parsed, console: console, project: sources, advisory: !isExplicit)
         } catch {
             return unusable(
                 "\(error)", report: report, isExplicit: isExplicit, console: console)

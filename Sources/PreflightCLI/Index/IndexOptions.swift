@@ -18,9 +18,12 @@ let indexOptions: [OptionSpec] = [
 /// An index client configured from the index options of `parsed`.
 ///
 /// `--index-url` and `--extra-index-url` replace the project's sources; without them
-/// the client searches `project`'s sources, or PyPI alone.
+/// the client searches `project`'s sources, or PyPI alone. An `advisory` client (the
+/// optional advice of `check`) gives up sooner, so an unreachable network costs
+/// seconds, not minutes: 5 s a request and one retry.
 func makeIndexClient(
     _ parsed: ParsedArguments, console: Console, project: ProjectSources? = nil,
+    advisory: Bool = false,
     environment: [String: String] = ProcessInfo.processInfo.environment
 ) throws -> IndexClient {
     if parsed.has("--offline"), parsed.has("--refresh") {
@@ -29,6 +32,10 @@ func makeIndexClient(
     var configuration = IndexConfiguration(environment: environment)
     configuration.mode =
         parsed.has("--offline") ? .offline : parsed.has("--refresh") ? .refresh : .normal
+    if advisory {
+        configuration.http.timeout = 5
+        configuration.http.maxAttempts = 2
+    }
     if let directory = parsed.value("--index-snapshot") {
         configuration.snapshot = try SnapshotIndex(directory: URL(fileURLWithPath: directory))
     }
