@@ -109,6 +109,12 @@ import Testing
                 == "error: no poetry.lock in '\(folder.path)'\nhint: run 'poetry lock' there first;"
                 + " a check reads the lock, not the index\n")
 
+        try "[tool.poetry\n".write(to: pyproject, atomically: true, encoding: .utf8)
+        (status, captured) = Self.run(["check", folder.path])
+        #expect(status == .usage)
+        #expect(captured.errorText.hasPrefix("error: \(folder.path)/pyproject.toml:1:13: "))
+
+        try "[tool.poetry]\nname = \"x\"\n".write(to: pyproject, atomically: true, encoding: .utf8)
         try "".write(to: lock, atomically: true, encoding: .utf8)
         (status, captured) = Self.run(["check", folder.path])
         #expect(status == .usage)

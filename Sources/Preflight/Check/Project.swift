@@ -78,6 +78,8 @@ public struct Project: Sendable {
                 "no pyproject.toml in '\(folder)'",
                 hint: "give the folder of a Poetry project: 'preflight check path/to/service'")
         } else {
+            // A broken pyproject.toml is the first thing to fix, before locking.
+            if let pyprojectText { _ = try Self.parsePyproject(pyprojectText, file: pyprojectPath) }
             throw CheckError(
                 "no poetry.lock in '\(folder)'",
                 hint: "run 'poetry lock' there first; a check reads the lock, not the index")
