@@ -58,11 +58,14 @@ private struct PEP440Benchmark {
             "preflight: \(parsed.count) versions parsed+sorted in \(Self.format(ours.parseSort))"
                 + " (parse \(Self.format(parse.seconds)), sort \(Self.format(sort.seconds)))")
         print(
-            "preflight: \(strings.count) checks (\(matched) matched) in \(Self.format(ours.contains))"
+            "preflight: \(strings.count) checks (\(matched) matched)"
+                + " in \(Self.format(ours.contains))"
         )
         guard let reference = try referenceFigures(dataURL) else { return }
         print(
-            "packaging: parsed+sorted in \(Self.format(reference.parseSort)); checks in \(Self.format(reference.contains)) (\(reference.matched) matched)"
+            "packaging: parsed+sorted in \(Self.format(reference.parseSort));"
+                + " checks in \(Self.format(reference.contains))"
+                + " (\(reference.matched) matched)"
         )
         print(
             "speed-up: parse+sort \(Self.ratio(reference.parseSort, ours.parseSort)), "

@@ -62,7 +62,8 @@ enum ReportFormat: String, CaseIterable {
         let target = try TargetOptions.target(parsed, project: project)
         console.debug(
             "target: Python \(target.pythonText) on \(target.name), "
-                + "\(target.tags.count) supported tags, best \(target.tags.first?.description ?? "-")"
+                + "\(target.tags.count) supported tags, "
+                + "best \(target.tags.first?.description ?? "-")"
         )
         report = try LockCheck.run(project, target: target, groups: groups)
         console.debug(

@@ -224,7 +224,8 @@ struct PEP508Parser {
         if scanner.match("(") != nil {
             if depth >= PEP508Parser.maximumNesting {
                 throw failure(
-                    "marker expression is nested more than \(PEP508Parser.maximumNesting) levels deep"
+                    "marker expression is nested more than "
+                        + "\(PEP508Parser.maximumNesting) levels deep"
                 )
             }
             let open = scanner.position
