@@ -14,6 +14,7 @@ public struct OptionSpec: Sendable {
     /// Whether the option is followed by a value.
     public var takesValue: Bool { valueName != nil }
 
+    /// An option spelled `name` (with its dashes); `value` names its value in help.
     public init(
         _ name: String, short: String? = nil, value: String? = nil, repeatable: Bool = false,
         help: String
@@ -28,11 +29,16 @@ public struct OptionSpec: Sendable {
 
 /// A positional argument, such as `PROJECT` or `NAME...`.
 public struct PositionalSpec: Sendable {
+    /// The placeholder shown in usage, such as `PROJECT`.
     public var name: String
+    /// Whether the argument may be left out.
     public var isOptional: Bool
+    /// Whether it takes every remaining argument (`NAME...`).
     public var isRepeating: Bool
+    /// One line of help.
     public var help: String
 
+    /// A positional argument named `name` in usage and help.
     public init(_ name: String, optional: Bool = false, repeating: Bool = false, help: String) {
         self.name = name
         self.isOptional = optional
@@ -49,12 +55,16 @@ public struct CommandSpec: Sendable {
     public var summary: String
     /// Paragraphs shown under the usage line of `--help`.
     public var discussion: String
+    /// The options of this command, without the common ones.
     public var options: [OptionSpec]
+    /// The positional arguments, in order.
     public var positionals: [PositionalSpec]
+    /// The commands beneath this one, such as `debug pep440`.
     public var subcommands: [CommandSpec]
     /// Runs the command; `nil` for a group that only holds subcommands.
     public var run: (@Sendable (ParsedArguments, Console) throws -> ExitStatus)?
 
+    /// A command selected by `name`; `run` is `nil` for a group of subcommands.
     public init(
         name: String, summary: String, discussion: String = "", options: [OptionSpec] = [],
         positionals: [PositionalSpec] = [], subcommands: [CommandSpec] = [],

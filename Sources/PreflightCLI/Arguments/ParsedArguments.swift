@@ -9,6 +9,7 @@ public struct ParsedArguments: Sendable, Equatable {
     /// Positional arguments in order.
     public var positionals: [String]
 
+    /// Parsed arguments with the given parts; all empty by default.
     public init(
         commandPath: [String] = [], values: [String: [String]] = [:], flags: Set<String> = [],
         positionals: [String] = []
