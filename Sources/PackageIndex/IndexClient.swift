@@ -1,4 +1,5 @@
 import Foundation
+import PythonPackaging
 import Synchronization
 
 /// Reads projects and core metadata from package indexes with Poetry's source rules,
@@ -222,7 +223,7 @@ public final class IndexClient: Sendable {
             switch response.status {
             case 200:
                 if let expected = advertised?["sha256"] {
-                    let found = SHA256.hex(of: response.body)
+                    let found = SHA256.hexDigest(of: response.body)
                     guard found == expected else {
                         throw .hashMismatch(url: redacted(url), expected: expected, found: found)
                     }

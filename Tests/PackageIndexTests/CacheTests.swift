@@ -1,4 +1,5 @@
 import Foundation
+import PythonPackaging
 import Testing
 
 @testable import PackageIndex
@@ -133,14 +134,14 @@ import Testing
 
     @Test func sha256MatchesKnownVectors() {
         #expect(
-            SHA256.hex(of: Array("".utf8))
+            SHA256.hexDigest(of: Array("".utf8))
                 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(
-            SHA256.hex(of: Array("abc".utf8))
+            SHA256.hexDigest(of: Array("abc".utf8))
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let long = Array(repeating: UInt8(ascii: "a"), count: 1_000_000)
         #expect(
-            SHA256.hex(of: long)
+            SHA256.hexDigest(of: long)
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }

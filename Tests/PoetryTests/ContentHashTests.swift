@@ -1,4 +1,5 @@
 import Foundation
+import PythonPackaging
 import TOML
 import Testing
 import VectorSupport

@@ -1,4 +1,5 @@
 import Foundation
+import PythonPackaging
 
 /// How the client uses its disk cache and the network.
 public enum CacheMode: String, Sendable, Hashable {
@@ -59,7 +60,7 @@ struct HTTPCache: Sendable {
     }
 
     private func paths(for key: String) -> (meta: URL, body: URL) {
-        let name = SHA256.hex(of: Array(key.utf8))
+        let name = SHA256.hexDigest(of: Array(key.utf8))
         let folder = directory.appendingPathComponent("http")
         return (
             folder.appendingPathComponent(name + ".json"),

@@ -1,3 +1,4 @@
+import PythonPackaging
 import TOML
 
 /// The `content-hash` that Poetry writes into `[metadata]` of poetry.lock, and by which

@@ -1,8 +1,9 @@
-/// The SHA-256 digest of [FIPS 180-4](https://csrc.nist.gov/pubs/fips/180-4/upd1/final),
-/// which Poetry uses for a lock's content-hash.
+/// The SHA-256 digest of [FIPS 180-4](https://csrc.nist.gov/pubs/fips/180-4/upd1/final):
+/// Poetry's lock content-hash, the `sha256` digests indexes publish for files and
+/// metadata, and the names of cache entries.
 ///
-/// The toolchain has no cryptography library on Linux, so the module carries this small
-/// one-shot implementation; it is not meant for secrets (it is not constant-time).
+/// The toolchain has no cryptography library on Linux, so the package carries this small
+/// implementation; it is not meant for secrets (it is not constant-time).
 package struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
@@ -21,16 +22,17 @@ package struct SHA256: Sendable {
         return hasher.finalize().map(hexByte).joined()
     }
 
-    /// Feeds `bytes` to the hasher.
+    /// Feeds `bytes` to the hasher, compressing each complete 64-byte block.
     package mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            pending.append(byte)
-            length &+= 1
-            if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
+        let before = pending.count
+        pending.append(contentsOf: bytes)
+        length &+= UInt64(pending.count - before)
+        var start = 0
+        while pending.count - start >= 64 {
+            compress(pending[start..<start + 64])
+            start += 64
         }
+        pending.removeFirst(start)
     }
 
     /// The 32-byte digest of everything fed so far.
