@@ -1,8 +1,8 @@
 import PythonPackaging
 
 /// The interpreter and platform a project is checked against, with everything the
-/// check reads from them computed once: marker environments, the tag ranks and the
-/// Python version that `requires-python` values are compared with.
+/// check reads from them computed once: marker environments and the Python version that
+/// `requires-python` values are compared with; the tag ranks are the environment's.
 public struct CheckTarget: Sendable {
     /// The platform as given: a preset name (`debian`) or a platform tag.
     public let name: String
@@ -13,9 +13,7 @@ public struct CheckTarget: Sendable {
     /// `python_full_version` as a version, for `python-versions` constraints.
     public let pythonVersion: Version
     /// The supported tags, best first, in the order the check ranks them.
-    public let tags: [WheelTag]
-    /// Each tag's rank in ``tags``.
-    private let ranks: [WheelTag: Int]
+    public var tags: [WheelTag] { environment.supportedTags }
 
     /// The target for `--python` and `--platform` values such as `3.14` and `alpine`.
     public init(python: String, platform: String) throws(CheckError) {
@@ -35,15 +33,10 @@ public struct CheckTarget: Sendable {
         markerEnvironment = environment.markerEnvironment
         // `fullVersion` is always `N.N.N` with small numbers, so it parses.
         pythonVersion = (try? Version(environment.python.fullVersion)) ?? Version.zero
-        tags = environment.supportedTags
-        var ranks: [WheelTag: Int] = [:]
-        ranks.reserveCapacity(tags.count)
-        for (rank, tag) in tags.enumerated() where ranks[tag] == nil { ranks[tag] = rank }
-        self.ranks = ranks
     }
 
     /// The rank of `tag` (lower is preferred), or `nil` when the target cannot install it.
-    public func rank(of tag: WheelTag) -> Int? { ranks[tag] }
+    public func rank(of tag: WheelTag) -> Int? { environment.rank(of: tag) }
 
     /// The best platform tag, such as `manylinux_2_36_x86_64`.
     public var platformTag: String {
