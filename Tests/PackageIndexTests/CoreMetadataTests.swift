@@ -52,7 +52,8 @@ import Testing
         InvalidCase(
             text: "Metadata-Version: 99999999999999999999999.0\nName: x\nVersion: 1\n",
             message:
-                "invalid core metadata: metadata version '99999999999999999999999.0' is not supported"
+                "invalid core metadata: metadata version '99999999999999999999999.0'"
+                + " is not supported"
         ),
         InvalidCase(
             text: " folded\nName: x\n",

@@ -41,7 +41,8 @@ import Testing
             output == """
                 {"name":"demo-pkg","target":{"python":"3.12","platform":"debian"},"releases":[\
                 {"version":"1.1","yanked":false,"prerelease":false,"compatible":true,\
-                "best_file":"demo_pkg-1.1-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",\
+                "best_file":"demo_pkg-1.1-cp312-cp312-\
+                manylinux_2_17_x86_64.manylinux2014_x86_64.whl",\
                 "requires_python":">=3.8"},\
                 {"version":"2.0","yanked":true,"prerelease":false,"compatible":false,\
                 "best_file":null,"requires_python":null},\

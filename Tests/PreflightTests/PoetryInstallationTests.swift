@@ -146,7 +146,8 @@ import Testing
                 name = "numpy"
                 version = "2.4.6"
                 groups = ["main", "dev"]
-                markers = {main = "python_version >= \\"3.12\\"", dev = "sys_platform == \\"win32\\""}
+                markers = {main = "python_version >= \\"3.12\\"", \
+                dev = "sys_platform == \\"win32\\""}
                 [[package]]
                 name = "legacy"
                 version = "1.0"

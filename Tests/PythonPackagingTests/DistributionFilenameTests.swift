@@ -6,7 +6,8 @@ import Testing
     @Test func wheelParts() throws {
         let wheel = try WheelFilename(
             parsing:
-                "Pydantic_Core-2.41.5-1local-cp314-cp314t-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
+                "Pydantic_Core-2.41.5-1local-cp314-cp314t-"
+                + "manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
         )
         #expect(wheel.name.normalized == "pydantic-core")
         #expect(wheel.version.description == "2.41.5")
@@ -50,12 +51,14 @@ import Testing
         InvalidCase(
             filename: "a-1.0-py3.-none-any.whl",
             error:
-                "invalid tags in 'a-1.0-py3.-none-any.whl': tag 'py3.-none-any' has an empty component in 'py3.'"
+                "invalid tags in 'a-1.0-py3.-none-any.whl': tag 'py3.-none-any' has an empty"
+                + " component in 'py3.'"
         ),
         InvalidCase(
             filename: "a-1.0-3py-none-any.whl",
             error:
-                "invalid tags in 'a-1.0-3py-none-any.whl': tag '3py-none-any' has an invalid interpreter '3py'"
+                "invalid tags in 'a-1.0-3py-none-any.whl': tag '3py-none-any' has an invalid"
+                + " interpreter '3py'"
         ),
     ])
     func invalidWheels(_ example: InvalidCase) {

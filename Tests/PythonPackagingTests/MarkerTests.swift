@@ -124,7 +124,8 @@ import Testing
             rendered: "os_name == \"a\" and os_name == \"b\""),
         RenderCase(input: "os.name=='a'", rendered: "os_name == \"a\""),
         RenderCase(
-            input: "platform.machine   not   in 'x\"y'", rendered: "platform_machine not in 'x\"y'"),
+            input: "platform.machine   not   in 'x\"y'",
+            rendered: "platform_machine not in 'x\"y'"),
         RenderCase(input: "extra=='Foo__Bar'", rendered: "extra == \"foo-bar\""),
         RenderCase(input: "'Foo.Bar' in extras", rendered: "\"foo-bar\" in extras"),
         RenderCase(input: "sys.platform=='win32'", rendered: "sys_platform == \"win32\""),
